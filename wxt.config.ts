@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+
+// The manifest asks only for what the code uses: alarms for background polling, and the
+// Twilio hosts the background calls with the user's credentials.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep every module readable (and testable) without WXT's generated globals.
+  imports: false,
+  manifest: {
+    name: 'Dealchat: WhatsApp in your CRM',
+    description: 'WhatsApp your deal contacts from the CRM deal page, through your own Twilio account.',
+    permissions: ['alarms'],
+    host_permissions: ['https://api.twilio.com/*', 'https://content.twilio.com/*'],
+  },
+  // Load the build into Chrome yourself (see README); never launch a browser from the CLI.
+  webExt: { disabled: true },
+});
