@@ -1,3 +1,18 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { Engine } from '../utils/background/engine';
+import { isCrmPage } from '../utils/crm/registry';
+import { openDatabase } from '../utils/store/db';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  const engine = new Engine({
+    db: openDatabase(),
+    alarms: browser.alarms,
+    policy: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), isCrmPage },
+  });
+  // Listeners are registered synchronously so that the events that woke the worker reach them.
+  browser.runtime.onMessage.addListener((message, sender) => engine.handleMessage(message, sender));
+  browser.runtime.onConnect.addListener((port) => engine.onConnect(port));
+  browser.alarms.onAlarm.addListener((alarm) => engine.onAlarm(alarm.name));
+  engine.start();
+});

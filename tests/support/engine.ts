@@ -1,0 +1,51 @@
+import Dexie from 'dexie';
+import type { Runtime } from 'webextension-polyfill';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Engine, type EngineOptions } from '../../utils/background/engine';
+import { isCrmPage } from '../../utils/crm/registry';
+import { CHANNEL, type RequestPayload, type RequestType } from '../../utils/messaging/contract';
+import { openDatabase } from '../../utils/store/db';
+
+export const EXTENSION_ID = 'dealchatextensionid';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+
+export const fromOptionsPage: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` };
+export const fromDealPage: Runtime.MessageSender = {
+  id: EXTENSION_ID,
+  url: 'https://acme.pipedrive.com/deal/42',
+  tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+};
+
+export function envelope<T extends RequestType>(type: T, payload: RequestPayload<T>) {
+  return { channel: CHANNEL, type, payload };
+}
+
+/** A background engine on a fresh database, with the browser's alarms faked. */
+export function createTestEngine(options: Partial<EngineOptions> = {}) {
+  const name = `engine-${crypto.randomUUID()}`;
+  const db = openDatabase(name);
+  const engine = new Engine({
+    db,
+    alarms: fakeBrowser.alarms,
+    policy: { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, isCrmPage },
+    ...options,
+  });
+  const dispose = async () => {
+    engine.stop();
+    await engine.idle();
+    db.close();
+    await Dexie.delete(name);
+  };
+  return { engine, db, dispose };
+}
+
+export const SETTINGS = {
+  accountSid: `AC${'1'.repeat(32)}`,
+  authMethod: 'apiKey' as const,
+  apiKeySid: `SK${'2'.repeat(32)}`,
+  apiKeySecret: 'super-secret-key-value-0123456789',
+  authToken: '',
+  whatsappSender: '+1 415 555 0100',
+  messagingServiceSid: '',
+  defaultCountry: 'se',
+};

@@ -1,0 +1,89 @@
+/** Builds what the panel shows for one contact from the store: the thread and the window. */
+import type { ConversationView, MessageState, MessageView } from '../messaging/contract';
+import { getContact, sessionTimestamps } from '../store/contacts';
+import type { DealchatDb, MessageRow, OutboxRow } from '../store/db';
+import { latestMessages } from '../store/messages';
+import { explainTwilioError } from '../twilio/error-explanations';
+import type { TwilioMessageStatus } from '../twilio/types';
+import { evaluateWindow } from '../whatsapp/session-window';
+
+export const THREAD_LIMIT = 200;
+
+const STATE_OF: Record<TwilioMessageStatus, MessageState> = {
+  scheduled: 'queued',
+  accepted: 'queued',
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  partially_delivered: 'delivered',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'failed',
+  undelivered: 'failed',
+  canceled: 'failed',
+  receiving: 'received',
+  received: 'received',
+};
+
+function fromMessage(row: MessageRow, outbox: Map<string, OutboxRow>): MessageView {
+  const state = STATE_OF[row.status];
+  const sentBy = row.outboxId === undefined ? undefined : outbox.get(row.outboxId);
+  return {
+    id: row.sid,
+    sid: row.sid,
+    outboxId: row.outboxId ?? null,
+    direction: row.direction,
+    body: row.body,
+    media: [],
+    mediaUrls: sentBy?.content.kind === 'template' || sentBy === undefined ? [] : (sentBy.content.mediaUrls ?? []),
+    state,
+    at: row.at,
+    error: state === 'failed' ? explainTwilioError(row.errorCode) : null,
+    retryable: state === 'failed' && sentBy !== undefined && sentBy.retriedAs === null,
+    templateName: row.templateName ?? null,
+  };
+}
+
+function fromOutbox(row: OutboxRow, twilioOffset: number): MessageView {
+  const failed = row.state === 'failed';
+  return {
+    id: row.id,
+    sid: null,
+    outboxId: row.id,
+    direction: 'outbound',
+    body: row.displayBody,
+    media: [],
+    mediaUrls: row.content.kind === 'template' ? [] : (row.content.mediaUrls ?? []),
+    state: failed ? 'failed' : 'pending',
+    // On Twilio's clock, like the messages it is shown among.
+    at: row.createdAt + twilioOffset,
+    error: row.error,
+    retryable: failed,
+    templateName: row.templateName,
+  };
+}
+
+export async function buildConversation(
+  db: DealchatDb,
+  contact: string,
+  { now, clockOffset, configured }: { now: number; clockOffset: number; configured: boolean },
+): Promise<ConversationView> {
+  const [row, newestFirst, outboxRows] = await Promise.all([
+    getContact(db, contact),
+    latestMessages(db, contact, THREAD_LIMIT),
+    db.outbox.where('contact').equals(contact).toArray(),
+  ]);
+  const outbox = new Map(outboxRows.map((entry) => [entry.id, entry]));
+  const unsent = outboxRows.filter((entry) => entry.messageSid === null).map((entry) => fromOutbox(entry, clockOffset));
+  const messages = [...newestFirst.reverse().map((message) => fromMessage(message, outbox)), ...unsent]
+    .sort((a, b) => a.at - b.at)
+    // The panel runs on the local clock.
+    .map((message) => ({ ...message, at: message.at - clockOffset }));
+  const window = evaluateWindow(sessionTimestamps(row), now + clockOffset);
+  return {
+    contact,
+    messages,
+    window: { ...window, closesAt: window.closesAt === null ? null : window.closesAt - clockOffset },
+    configured,
+  };
+}

@@ -1,0 +1,296 @@
+/**
+ * The background's working parts wired together: settings → Twilio client, sync schedules, the
+ * outbox, live updates and the request router. The entrypoint only connects browser events to it.
+ */
+import type { Alarms, Runtime } from 'webextension-polyfill';
+import {
+  EXTENSION_PAGE_ONLY,
+  parseRequest,
+  type ParsedEnvelope,
+  type RequestType,
+  type ResponseEnvelope,
+  type ResponseMap,
+  type SyncStatus,
+} from '../messaging/contract';
+import { storedSettings, twilioAuthOf, type StoredSettings } from '../settings/settings';
+import type { DealchatDb } from '../store/db';
+import { refreshStatuses, syncContact, syncRecent, type SyncEnvironment } from '../sync/message-sync';
+import { createOutboxRunner } from '../sync/outbox';
+import { clockOffsetSlot, syncState } from '../sync/sync-state';
+import { syncTemplates } from '../sync/template-sync';
+import { createTwilioClient, type TwilioClientOptions } from '../twilio/rest-client';
+import type { TwilioClient } from '../twilio/types';
+import { estimateOffset } from '../whatsapp/clock-offset';
+import { describeError } from './describe-error';
+import { handlers } from './handlers';
+import { LiveHub } from './live-hub';
+import { RequestError } from './request-error';
+import { classifySender, type SenderPolicy } from './sender-policy';
+
+export const ALARMS = {
+  sync: 'dealchat/sync',
+  templates: 'dealchat/templates',
+  outbox: 'dealchat/outbox',
+} as const;
+
+export const SCHEDULE = {
+  /** Background sync with no panel open: about 30 requests an hour. */
+  syncPeriodMinutes: 2,
+  templatesPeriodMinutes: 60,
+  /** While a panel is open for a contact, its thread is polled this often. */
+  fastPollMs: 4_000,
+};
+
+export interface EngineOptions {
+  db: DealchatDb;
+  policy: SenderPolicy;
+  alarms: Pick<Alarms.Static, 'create' | 'get' | 'clear'>;
+  /** Overrides for the Twilio client (tests pass a fetch and a sleep that does not wait). */
+  twilioClient?: Omit<TwilioClientOptions, 'auth' | 'onServerDate'>;
+  now?: () => number;
+}
+
+interface Environment {
+  settings: StoredSettings;
+  client: TwilioClient;
+}
+
+export class Engine {
+  readonly db: DealchatDb;
+  readonly hub: LiveHub;
+  private offset = 0;
+  private current: { key: string; environment: Environment } | null = null;
+  private fastPollTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly nowFn: () => number;
+  private readonly processOutbox = createOutboxRunner();
+  private readonly tasks = new Set<Promise<unknown>>();
+
+  constructor(private readonly options: EngineOptions) {
+    this.db = options.db;
+    this.nowFn = options.now ?? Date.now;
+    this.hub = new LiveHub(options.policy, () => this.watchersChanged());
+  }
+
+  now(): number {
+    return this.nowFn();
+  }
+
+  clockOffset(): number {
+    return this.offset;
+  }
+
+  twilioNow(): number {
+    return this.now() + this.offset;
+  }
+
+  /** A client for these settings; every answer's `Date` header keeps our clock offset fresh. */
+  clientFor(settings: StoredSettings): TwilioClient {
+    return createTwilioClient({
+      ...this.options.twilioClient,
+      auth: twilioAuthOf(settings),
+      onServerDate: (serverMs, localMs) => this.updateOffset(estimateOffset(serverMs, localMs)),
+    });
+  }
+
+  async environment(): Promise<Environment | null> {
+    const settings = await storedSettings.get(this.db);
+    if (!settings) return null;
+    const key = JSON.stringify(settings);
+    if (this.current?.key !== key) this.current = { key, environment: { settings, client: this.clientFor(settings) } };
+    return this.current.environment;
+  }
+
+  private syncEnvironment(environment: Environment): SyncEnvironment {
+    return {
+      db: this.db,
+      ...environment,
+      now: () => this.now(),
+      clockOffset: () => this.offset,
+      onChange: (contact) => this.conversationChanged(contact),
+    };
+  }
+
+  private updateOffset(offset: number): void {
+    if (Math.abs(offset - this.offset) < 1_000) return;
+    this.offset = offset;
+    this.inBackground(() => clockOffsetSlot.set(this.db, offset));
+  }
+
+  /** Work that nobody awaits: tracked so that it can be awaited (tests, shutdown), never unhandled. */
+  private inBackground(task: () => Promise<unknown>): void {
+    const running = task()
+      .catch((error: unknown) => console.error('Dealchat background task failed:', describeError(error)))
+      .finally(() => this.tasks.delete(running));
+    this.tasks.add(running);
+  }
+
+  /** Resolves once no background work is left. */
+  async idle(): Promise<void> {
+    while (this.tasks.size > 0) await Promise.all([...this.tasks]);
+  }
+
+  conversationChanged(contact: string): void {
+    this.hub.broadcast({ type: 'conversation-changed', contact });
+  }
+
+  // ---- Outbox --------------------------------------------------------------------------------
+
+  kickOutbox(): void {
+    this.inBackground(() => this.runOutbox());
+  }
+
+  private async runOutbox(): Promise<void> {
+    const environment = await this.environment();
+    if (!environment) return;
+    const { nextWakeAt } = await this.processOutbox(this.syncEnvironment(environment));
+    if (nextWakeAt === null) await this.options.alarms.clear(ALARMS.outbox);
+    // Alarms wake a stopped worker; in-memory timers would die with it.
+    else await this.options.alarms.create(ALARMS.outbox, { when: Math.max(nextWakeAt, this.now() + 1_000) });
+  }
+
+  // ---- Sync ----------------------------------------------------------------------------------
+
+  async syncStatus(): Promise<SyncStatus> {
+    const state = await syncState.get(this.db);
+    return {
+      configured: (await storedSettings.get(this.db)) !== null,
+      lastMessagesSyncAt: state.lastMessagesSyncAt,
+      lastTemplatesSyncAt: state.lastTemplatesSyncAt,
+      lastError: state.lastError,
+    };
+  }
+
+  /** Runs a sync step; a failure becomes the sync status the UIs show instead of vanishing. */
+  private async guarded(step: (environment: Environment) => Promise<unknown>): Promise<void> {
+    const environment = await this.environment();
+    if (!environment) return;
+    const before = (await syncState.get(this.db)).lastError;
+    try {
+      await step(environment);
+      if (before !== null) await syncState.set(this.db, { ...(await syncState.get(this.db)), lastError: null });
+    } catch (error) {
+      await syncState.set(this.db, { ...(await syncState.get(this.db)), lastError: describeError(error) });
+    }
+    const after = await this.syncStatus();
+    if (after.lastError !== before || after.lastError === null) this.hub.broadcast({ type: 'sync-status', status: after });
+  }
+
+  async syncNow(what: 'all' | 'messages' | 'templates'): Promise<SyncStatus> {
+    if (what !== 'messages') await this.syncTemplatesStep();
+    if (what !== 'templates') {
+      await this.guarded(async (environment) => {
+        const sync = this.syncEnvironment(environment);
+        await syncRecent(sync, { includeOutbound: true });
+        await refreshStatuses(sync);
+      });
+    }
+    return this.syncStatus();
+  }
+
+  private async syncTemplatesStep(): Promise<void> {
+    await this.guarded(async ({ client }) => {
+      if (await syncTemplates(this.db, client, this.now())) this.hub.broadcast({ type: 'templates-changed' });
+    });
+  }
+
+  private watchersChanged(): void {
+    if (this.hub.watchedContacts().size > 0 && this.fastPollTimer === null) this.scheduleFastPoll(0);
+  }
+
+  private scheduleFastPoll(delay: number): void {
+    this.fastPollTimer = setTimeout(() => this.inBackground(() => this.fastPoll()), delay);
+  }
+
+  private async fastPoll(): Promise<void> {
+    const contacts = this.hub.watchedContacts();
+    if (contacts.size === 0) {
+      this.fastPollTimer = null;
+      return;
+    }
+    await this.guarded(async (environment) => {
+      const sync = this.syncEnvironment(environment);
+      for (const contact of contacts) {
+        await syncContact(sync, contact);
+        await refreshStatuses(sync, contact);
+      }
+    });
+    this.scheduleFastPoll(SCHEDULE.fastPollMs);
+  }
+
+  onAlarm(name: string): void {
+    this.inBackground(() => this.handleAlarm(name));
+  }
+
+  private async handleAlarm(name: string): Promise<void> {
+    if (name === ALARMS.outbox) await this.runOutbox();
+    if (name === ALARMS.templates) await this.syncTemplatesStep();
+    if (name === ALARMS.sync) {
+      await this.guarded(async (environment) => {
+        const sync = this.syncEnvironment(environment);
+        await syncRecent(sync, { includeOutbound: false });
+        await refreshStatuses(sync);
+      });
+      await this.runOutbox();
+    }
+  }
+
+  /** Stops in-memory timers (the worker's own end does this too). */
+  stop(): void {
+    if (this.fastPollTimer !== null) clearTimeout(this.fastPollTimer);
+    this.fastPollTimer = null;
+  }
+
+  settingsChanged(): void {
+    this.current = null;
+    this.start();
+  }
+
+  /** On every worker start: resume an interrupted outbox, make sure schedules exist, catch up. */
+  start(): void {
+    this.inBackground(() => this.resume());
+  }
+
+  private async resume(): Promise<void> {
+    this.offset = await clockOffsetSlot.get(this.db);
+    await this.ensureAlarm(ALARMS.sync, SCHEDULE.syncPeriodMinutes);
+    await this.ensureAlarm(ALARMS.templates, SCHEDULE.templatesPeriodMinutes);
+    await this.runOutbox();
+    const { lastTemplatesSyncAt } = await syncState.get(this.db);
+    if (lastTemplatesSyncAt === null || this.now() - lastTemplatesSyncAt > SCHEDULE.templatesPeriodMinutes * 60_000) {
+      await this.syncTemplatesStep();
+    }
+  }
+
+  private async ensureAlarm(name: string, periodInMinutes: number): Promise<void> {
+    const existing = await this.options.alarms.get(name);
+    if (existing?.periodInMinutes !== periodInMinutes) this.options.alarms.create(name, { periodInMinutes, delayInMinutes: periodInMinutes });
+  }
+
+  // ---- Requests and ports ---------------------------------------------------------------------
+
+  async handleMessage(raw: unknown, sender: Runtime.MessageSender | undefined): Promise<ResponseEnvelope> {
+    const kind = classifySender(sender, this.options.policy);
+    if (kind === null) return { ok: false, error: { code: 'refused', message: 'Request refused: it did not come from Dealchat.' } };
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return { ok: false, error: { code: 'invalid', message: parsed.reason } };
+    if (EXTENSION_PAGE_ONLY.has(parsed.request.type) && kind !== 'extension-page') {
+      return { ok: false, error: { code: 'refused', message: 'Request refused: only Dealchat’s settings page may do that.' } };
+    }
+    try {
+      return { ok: true, data: await this.dispatch(parsed.request) };
+    } catch (error) {
+      if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } };
+      return { ok: false, error: { code: 'failed', message: describeError(error) } };
+    }
+  }
+
+  private dispatch(request: ParsedEnvelope): Promise<ResponseMap[RequestType]> {
+    // The union of handlers cannot be called with the union of payloads; parseRequest paired them.
+    const handler = handlers[request.type] as (engine: Engine, payload: unknown) => Promise<ResponseMap[RequestType]>;
+    return handler(this, request.payload);
+  }
+
+  onConnect(port: Runtime.Port): void {
+    this.hub.accept(port);
+  }
+}

@@ -1,0 +1,116 @@
+/** What the background answers to each request of the contract. */
+import type { ParsedRequest, RequestType, ResponseMap, SyncStatus } from '../messaging/contract';
+import { storedSettings, toSettingsView, validateSettings } from '../settings/settings';
+import { testConnection } from '../settings/test-connection';
+import { getContact, markRead, sessionTimestamps } from '../store/contacts';
+import { listTemplates } from '../store/templates';
+import { enqueueSend, retrySend } from '../sync/outbox';
+import { fillTemplate } from '../twilio/templates';
+import type { SendMessageContent } from '../twilio/types';
+import { evaluateWindow } from '../whatsapp/session-window';
+import { buildConversation } from './conversation-view';
+import type { Engine } from './engine';
+import { RequestError } from './request-error';
+
+export type Handlers = { [T in RequestType]: (engine: Engine, payload: ParsedRequest<T>) => Promise<ResponseMap[T]> };
+
+async function requireOpenWindow(engine: Engine, contact: string): Promise<void> {
+  const window = evaluateWindow(sessionTimestamps(await getContact(engine.db, contact)), engine.twilioNow());
+  if (!window.open) {
+    throw new RequestError(
+      'invalid',
+      'The 24-hour window with this contact is closed, so WhatsApp only accepts an approved template. It opens again when they reply.',
+    );
+  }
+}
+
+async function requireConfigured(engine: Engine): Promise<void> {
+  if (!(await engine.environment())) {
+    throw new RequestError('not-configured', 'Dealchat is not connected to Twilio yet. Open Dealchat’s settings to add your credentials.');
+  }
+}
+
+async function send(engine: Engine, contact: string, content: SendMessageContent, displayBody: string, templateName: string | null) {
+  const row = await enqueueSend(engine.db, { contact, content, displayBody, templateName }, engine.now());
+  engine.conversationChanged(contact);
+  engine.kickOutbox();
+  return { outboxId: row.id };
+}
+
+export const handlers: Handlers = {
+  async getSettings(engine) {
+    return toSettingsView(await storedSettings.get(engine.db));
+  },
+
+  async saveSettings(engine, input) {
+    const validation = validateSettings(input, await storedSettings.get(engine.db));
+    if (!validation.ok) return validation;
+    await storedSettings.set(engine.db, validation.settings);
+    engine.settingsChanged();
+    return { ok: true, settings: toSettingsView(validation.settings) };
+  },
+
+  async testConnection(engine, input) {
+    const validation = validateSettings(input, await storedSettings.get(engine.db));
+    if (!validation.ok) {
+      return { ok: false, problem: 'invalid-input', message: 'Some fields need fixing before Dealchat can test them.', fieldErrors: validation.fieldErrors };
+    }
+    return testConnection(validation.settings, engine.clientFor(validation.settings));
+  },
+
+  async getConversation(engine, { contact }) {
+    const configured = (await engine.environment()) !== null;
+    const view = await buildConversation(engine.db, contact, { now: engine.now(), clockOffset: engine.clockOffset(), configured });
+    await markRead(engine.db, contact);
+    return view;
+  },
+
+  async sendText(engine, { to, body, mediaUrls }) {
+    await requireConfigured(engine);
+    await requireOpenWindow(engine, to);
+    const content: SendMessageContent = body.trim() === '' ? { kind: 'media', mediaUrls } : { kind: 'text', body, mediaUrls };
+    return send(engine, to, content, body, null);
+  },
+
+  async sendTemplate(engine, { to, contentSid, variables }) {
+    await requireConfigured(engine);
+    const template = await engine.db.templates.get(contentSid);
+    if (!template) throw new RequestError('invalid', 'This template is no longer in your Twilio account. Sync templates and pick another.');
+    if (template.approvalStatus !== 'approved') {
+      throw new RequestError('invalid', `“${template.friendlyName}” is not approved by WhatsApp (status: ${template.approvalStatus}), so it cannot be sent.`);
+    }
+    const unknown = Object.keys(variables).filter((key) => !template.variables.includes(key));
+    if (unknown.length > 0) throw new RequestError('invalid', `The template has no variable ${unknown.map((key) => `{{${key}}}`).join(', ')}.`);
+    const empty = template.variables.filter((key) => (variables[key] ?? '').trim() === '');
+    if (empty.length > 0) {
+      throw new RequestError('invalid', `Fill in ${empty.map((key) => `{{${key}}}`).join(', ')} before sending: WhatsApp rejects empty variables.`);
+    }
+    const contentVariables = Object.fromEntries(template.variables.map((key) => [key, (variables[key] ?? '').trim()]));
+    return send(engine, to, { kind: 'template', contentSid, contentVariables }, fillTemplate(template.body, contentVariables), template.friendlyName);
+  },
+
+  async retrySend(engine, { outboxId }) {
+    await requireConfigured(engine);
+    const original = await engine.db.outbox.get(outboxId);
+    if (!original) throw new RequestError('invalid', 'That message is no longer in the outbox.');
+    if (original.content.kind !== 'template') await requireOpenWindow(engine, original.contact);
+    const row = await retrySend(engine.db, outboxId, engine.now());
+    if (!row) throw new RequestError('invalid', 'Only a failed message can be retried, and only once.');
+    engine.conversationChanged(row.contact);
+    engine.kickOutbox();
+    return { outboxId: row.id };
+  },
+
+  async listTemplates(engine) {
+    return listTemplates(engine.db);
+  },
+
+  async syncNow(engine, { what }): Promise<SyncStatus> {
+    await requireConfigured(engine);
+    return engine.syncNow(what);
+  },
+
+  async getSyncStatus(engine) {
+    return engine.syncStatus();
+  },
+};

@@ -1,0 +1,18 @@
+import type { SessionTimestamps } from '../whatsapp/session-window';
+import type { ContactRow, DealchatDb } from './db';
+
+export function emptyContact(phone: string): ContactRow {
+  return { phone, lastInboundAt: null, lastOutboundAt: null, closedByTwilioAt: null, unread: 0, historyLoadedAt: null };
+}
+
+export async function getContact(db: DealchatDb, phone: string): Promise<ContactRow> {
+  return (await db.contacts.get(phone)) ?? emptyContact(phone);
+}
+
+export function sessionTimestamps(contact: ContactRow): SessionTimestamps {
+  return { lastInboundAt: contact.lastInboundAt, closedByTwilioAt: contact.closedByTwilioAt };
+}
+
+export async function markRead(db: DealchatDb, phone: string): Promise<void> {
+  await db.contacts.update(phone, { unread: 0 });
+}

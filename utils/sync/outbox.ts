@@ -1,0 +1,250 @@
+/**
+ * The durable outbox. A send is written to IndexedDB before the request is made, so a service
+ * worker killed at any moment loses nothing; a request whose outcome is unknown (timeout, dropped
+ * connection, 5xx, or a worker killed mid-request) is reconciled against Twilio's message list
+ * before it is ever retried, so nothing is sent twice.
+ */
+import type { ErrorExplanation } from '../messaging/contract';
+import type { StoredSettings } from '../settings/settings';
+import { senderOf } from '../settings/settings';
+import type { DealchatDb, OutboxRow } from '../store/db';
+import { upsertTwilioMessages } from '../store/messages';
+import { backoffDelay } from '../twilio/backoff';
+import { explainTwilioError } from '../twilio/error-explanations';
+import { isOutcomeUnknown, isRetryable, TwilioApiError } from '../twilio/errors';
+import { parseTwilioDate } from '../twilio/dates';
+import type { SendMessageContent, TwilioClient, TwilioMessage } from '../twilio/types';
+import { OUTSIDE_WINDOW_ERROR, recordOutsideWindowRefusal } from '../whatsapp/session-window';
+import { getContact, sessionTimestamps } from '../store/contacts';
+
+export const OUTBOX_POLICY = {
+  /** Give an unanswered request time to land at Twilio before looking for it there. */
+  reconcileAfterMs: 30_000,
+  /** Twilio's clock and ours disagree a little; look this far before the attempt too. */
+  reconcileMarginMs: 5 * 60_000,
+  maxAttempts: 5,
+  retryBaseMs: 2_000,
+  retryMaxMs: 5 * 60_000,
+  /** Reconciliation reads at most this many pages of the contact's recent messages. */
+  reconcilePages: 3,
+};
+
+export interface NewSend {
+  contact: string;
+  content: SendMessageContent;
+  displayBody: string;
+  templateName: string | null;
+}
+
+export interface OutboxEnvironment {
+  db: DealchatDb;
+  client: TwilioClient;
+  settings: StoredSettings;
+  /** Local clock. */
+  now: () => number;
+  /** Milliseconds to add to the local clock to get Twilio's. */
+  clockOffset: () => number;
+  random?: () => number;
+  onChange: (contact: string) => void;
+}
+
+const UNREACHABLE: ErrorExplanation = {
+  code: null,
+  summary: 'Twilio could not be reached after several tries, so the message was not sent.',
+  action: 'Check your internet connection, then press Retry.',
+};
+
+export async function enqueueSend(db: DealchatDb, send: NewSend, now: number): Promise<OutboxRow> {
+  const row: OutboxRow = {
+    id: crypto.randomUUID(),
+    ...send,
+    state: 'queued',
+    attempts: 0,
+    createdAt: now,
+    attemptStartedAt: null,
+    nextAttemptAt: now,
+    messageSid: null,
+    error: null,
+    retriedAs: null,
+  };
+  await db.outbox.add(row);
+  return row;
+}
+
+/**
+ * Makes a failed send go again. A send Twilio refused is queued again as it is; one that Twilio
+ * accepted but could not deliver is sent as a new message, and the old one stays in the thread.
+ */
+export async function retrySend(db: DealchatDb, outboxId: string, now: number): Promise<OutboxRow | null> {
+  return db.transaction('rw', db.outbox, db.messages, async () => {
+    const row = await db.outbox.get(outboxId);
+    if (!row) return null;
+    if (row.state === 'failed') {
+      const requeued: OutboxRow = { ...row, state: 'queued', attempts: 0, error: null, nextAttemptAt: now, attemptStartedAt: null };
+      await db.outbox.put(requeued);
+      return requeued;
+    }
+    const message = row.messageSid === null ? undefined : await db.messages.get(row.messageSid);
+    const undelivered = message?.status === 'failed' || message?.status === 'undelivered';
+    if (row.state !== 'sent' || !undelivered || row.retriedAs !== null) return null;
+    const copy = await enqueueSend(db, { contact: row.contact, content: row.content, displayBody: row.displayBody, templateName: row.templateName }, now);
+    await db.outbox.update(row.id, { retriedAs: copy.id });
+    return copy;
+  });
+}
+
+export interface OutboxRun {
+  /** Local time at which the outbox next has work, or null when it is empty. */
+  nextWakeAt: number | null;
+}
+
+export type OutboxRunner = (env: OutboxEnvironment) => Promise<OutboxRun>;
+
+/**
+ * One runner per worker. It works through due sends one at a time, in the order they were made;
+ * calls while it runs share that run (and trigger one more pass), so no two requests for the same
+ * send are ever in flight from one worker.
+ */
+export function createOutboxRunner(): OutboxRunner {
+  let running: Promise<OutboxRun> | null = null;
+  let rerunRequested = false;
+  return (env) => {
+    if (running) {
+      rerunRequested = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        let result: OutboxRun;
+        do {
+          rerunRequested = false;
+          result = await processDueSends(env);
+        } while (rerunRequested);
+        return result;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+}
+
+async function processDueSends(env: OutboxEnvironment): Promise<OutboxRun> {
+  const open = await env.db.outbox.where('state').anyOf('queued', 'sending', 'unknown').sortBy('createdAt');
+  let nextWakeAt: number | null = null;
+  const wakeAt = (at: number) => {
+    nextWakeAt = nextWakeAt === null ? at : Math.min(nextWakeAt, at);
+  };
+  for (const row of open) {
+    const now = env.now();
+    if (row.state === 'queued' && row.nextAttemptAt > now) {
+      wakeAt(row.nextAttemptAt);
+      continue;
+    }
+    // "sending" found here means a worker died mid-request: its outcome is unknown too.
+    if (row.state !== 'queued') {
+      const settleAt = (row.attemptStartedAt ?? 0) + OUTBOX_POLICY.reconcileAfterMs;
+      if (settleAt > now) {
+        wakeAt(settleAt);
+        continue;
+      }
+      if (await reconcile(env, row)) continue;
+      if (row.attempts >= OUTBOX_POLICY.maxAttempts) {
+        await fail(env, row, UNREACHABLE);
+        continue;
+      }
+    }
+    const after = await attempt(env, row);
+    if (after !== null) wakeAt(after);
+  }
+  return { nextWakeAt };
+}
+
+/** Makes one request; returns when to look at this send again, or null when it is settled. */
+async function attempt(env: OutboxEnvironment, row: OutboxRow): Promise<number | null> {
+  const startedAt = env.now();
+  const attempts = row.attempts + 1;
+  await env.db.outbox.update(row.id, { state: 'sending', attemptStartedAt: startedAt, attempts });
+  let message: TwilioMessage;
+  try {
+    message = await env.client.sendMessage({ to: row.contact, sender: senderOf(env.settings), content: row.content });
+  } catch (error) {
+    if (isOutcomeUnknown(error)) {
+      await env.db.outbox.update(row.id, { state: 'unknown' });
+      env.onChange(row.contact);
+      return startedAt + OUTBOX_POLICY.reconcileAfterMs;
+    }
+    if (isRetryable(error) && attempts < OUTBOX_POLICY.maxAttempts) {
+      const retryAt = env.now() + backoffDelay(attempts, { baseMs: OUTBOX_POLICY.retryBaseMs, maxMs: OUTBOX_POLICY.retryMaxMs }, env.random ?? Math.random);
+      await env.db.outbox.update(row.id, { state: 'queued', nextAttemptAt: retryAt });
+      return retryAt;
+    }
+    const code = error instanceof TwilioApiError ? error.code : null;
+    if (code === OUTSIDE_WINDOW_ERROR) await recordRefusal(env, row.contact);
+    await fail(env, row, explainTwilioError(code, error instanceof Error ? error.message : undefined));
+    return null;
+  }
+  await markSent(env, row, message);
+  return null;
+}
+
+async function markSent(env: OutboxEnvironment, row: OutboxRow, message: TwilioMessage): Promise<void> {
+  const { db } = env;
+  await db.transaction('rw', db.outbox, db.messages, db.contacts, async () => {
+    await db.outbox.update(row.id, { state: 'sent', messageSid: message.sid, error: null });
+    const extras = row.templateName === null ? { outboxId: row.id } : { outboxId: row.id, templateName: row.templateName };
+    await upsertTwilioMessages(db, [message], env.settings.whatsappSender, () => extras);
+  });
+  env.onChange(row.contact);
+}
+
+async function fail(env: OutboxEnvironment, row: OutboxRow, error: ErrorExplanation): Promise<void> {
+  await env.db.outbox.update(row.id, { state: 'failed', error });
+  env.onChange(row.contact);
+}
+
+async function recordRefusal(env: OutboxEnvironment, contact: string): Promise<void> {
+  await env.db.transaction('rw', env.db.contacts, async () => {
+    const row = await getContact(env.db, contact);
+    const session = recordOutsideWindowRefusal(sessionTimestamps(row), env.now() + env.clockOffset());
+    await env.db.contacts.put({ ...row, ...session });
+  });
+}
+
+function matchesSend(row: OutboxRow, message: TwilioMessage): boolean {
+  if (row.content.kind === 'template') return (message.body ?? '') === row.displayBody;
+  if (row.content.kind === 'media') return Number(message.num_media ?? '0') > 0;
+  return (message.body ?? '') === row.content.body;
+}
+
+/**
+ * Looks for the message an interrupted attempt may have created: an outbound message to the
+ * contact, made after the attempt started, with the same text, that no other send has claimed.
+ */
+async function reconcile(env: OutboxEnvironment, row: OutboxRow): Promise<boolean> {
+  const twilioStart = (row.attemptStartedAt ?? row.createdAt) + env.clockOffset() - OUTBOX_POLICY.reconcileMarginMs;
+  const sender = env.settings.whatsappSender;
+  let pages = 0;
+  let match: TwilioMessage | undefined;
+  try {
+    for await (const page of env.client.listMessages({ to: row.contact, from: sender })) {
+      pages += 1;
+      for (const message of page) {
+        const createdAt = parseTwilioDate(message.date_created) ?? 0;
+        if (createdAt < twilioStart || !matchesSend(row, message)) continue;
+        const stored = await env.db.messages.get(message.sid);
+        if (stored?.outboxId !== undefined && stored.outboxId !== row.id) continue;
+        match = message;
+      }
+      const oldest = parseTwilioDate(page.at(-1)?.date_created ?? null) ?? 0;
+      if (match || oldest < twilioStart || pages >= OUTBOX_POLICY.reconcilePages) break;
+    }
+  } catch {
+    // Twilio unreachable: the outcome stays unknown, and we look again later.
+    await env.db.outbox.update(row.id, { state: 'unknown', attemptStartedAt: env.now() });
+    return true;
+  }
+  if (!match) return false;
+  await markSent(env, row, match);
+  return true;
+}
