@@ -11,7 +11,10 @@ export default defineBackground(() => {
     policy: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), isCrmPage },
   });
   // Listeners are registered synchronously so that the events that woke the worker reach them.
-  browser.runtime.onMessage.addListener((message, sender) => engine.handleMessage(message, sender));
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void engine.handleMessage(message, sender).then(sendResponse);
+    return true; // the answer is sent asynchronously
+  });
   browser.runtime.onConnect.addListener((port) => engine.onConnect(port));
   browser.alarms.onAlarm.addListener((alarm) => engine.onAlarm(alarm.name));
   engine.start();

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Engine, type EngineOptions } from '../../utils/background/engine';
 import { isCrmPage } from '../../utils/crm/registry';
@@ -9,11 +9,11 @@ import { openDatabase } from '../../utils/store/db';
 export const EXTENSION_ID = 'dealchatextensionid';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
-export const fromOptionsPage: Runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` };
-export const fromDealPage: Runtime.MessageSender = {
+export const fromOptionsPage: Browser.runtime.MessageSender = { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` };
+export const fromDealPage: Browser.runtime.MessageSender = {
   id: EXTENSION_ID,
   url: 'https://acme.pipedrive.com/deal/42',
-  tab: { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+  tab: { id: 7 } as Browser.tabs.Tab,
 };
 
 export function envelope<T extends RequestType>(type: T, payload: RequestPayload<T>) {

@@ -2,7 +2,7 @@
  * The background's working parts wired together: settings → Twilio client, sync schedules, the
  * outbox, live updates and the request router. The entrypoint only connects browser events to it.
  */
-import type { Alarms, Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import {
   EXTENSION_PAGE_ONLY,
   parseRequest,
@@ -41,10 +41,17 @@ export const SCHEDULE = {
   fastPollMs: 4_000,
 };
 
+/** The part of `browser.alarms` the engine uses. */
+export interface AlarmScheduler {
+  create(name: string, info: { when?: number; periodInMinutes?: number; delayInMinutes?: number }): Promise<void>;
+  get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
+  clear(name: string): Promise<boolean>;
+}
+
 export interface EngineOptions {
   db: DealchatDb;
   policy: SenderPolicy;
-  alarms: Pick<Alarms.Static, 'create' | 'get' | 'clear'>;
+  alarms: AlarmScheduler;
   /** Overrides for the Twilio client (tests pass a fetch and a sleep that does not wait). */
   twilioClient?: Omit<TwilioClientOptions, 'auth' | 'onServerDate'>;
   now?: () => number;
@@ -263,12 +270,12 @@ export class Engine {
 
   private async ensureAlarm(name: string, periodInMinutes: number): Promise<void> {
     const existing = await this.options.alarms.get(name);
-    if (existing?.periodInMinutes !== periodInMinutes) this.options.alarms.create(name, { periodInMinutes, delayInMinutes: periodInMinutes });
+    if (existing?.periodInMinutes !== periodInMinutes) await this.options.alarms.create(name, { periodInMinutes, delayInMinutes: periodInMinutes });
   }
 
   // ---- Requests and ports ---------------------------------------------------------------------
 
-  async handleMessage(raw: unknown, sender: Runtime.MessageSender | undefined): Promise<ResponseEnvelope> {
+  async handleMessage(raw: unknown, sender: Browser.runtime.MessageSender | undefined): Promise<ResponseEnvelope> {
     const kind = classifySender(sender, this.options.policy);
     if (kind === null) return { ok: false, error: { code: 'refused', message: 'Request refused: it did not come from Dealchat.' } };
     const parsed = parseRequest(raw);
@@ -290,7 +297,7 @@ export class Engine {
     return handler(this, request.payload);
   }
 
-  onConnect(port: Runtime.Port): void {
+  onConnect(port: Browser.runtime.Port): void {
     this.hub.accept(port);
   }
 }

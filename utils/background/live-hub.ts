@@ -2,12 +2,12 @@
  * Live updates to open UIs over long-lived ports. A port also tells us which contacts have a panel
  * open, so they can be polled often while nobody else is.
  */
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import { LIVE_PORT_NAME, liveClientMessageSchema, type LiveEvent } from '../messaging/contract';
 import { classifySender, type SenderPolicy } from './sender-policy';
 
 export class LiveHub {
-  private readonly watchers = new Map<Runtime.Port, ReadonlySet<string>>();
+  private readonly watchers = new Map<Browser.runtime.Port, ReadonlySet<string>>();
 
   constructor(
     private readonly policy: SenderPolicy,
@@ -15,7 +15,7 @@ export class LiveHub {
   ) {}
 
   /** Takes a newly connected port if it is ours and from a context we serve; returns whether it did. */
-  accept(port: Runtime.Port): boolean {
+  accept(port: Browser.runtime.Port): boolean {
     if (port.name !== LIVE_PORT_NAME || classifySender(port.sender, this.policy) === null) {
       port.disconnect();
       return false;

@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '../../tests/support/engine';
 import { CHANNEL } from '../messaging/contract';
 
@@ -11,7 +11,7 @@ afterEach(() => setup.dispose());
 const conversation = envelope('getConversation', { contact: '+46701234567' });
 
 describe('who may ask', () => {
-  it.each<[string, Runtime.MessageSender | undefined]>([
+  it.each<[string, Browser.runtime.MessageSender | undefined]>([
     ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' }],
     ['a web page (no extension id)', { url: 'https://evil.example/', tab: fromDealPage.tab }],
     ['our content script on a page that is not a CRM', { id: EXTENSION_ID, url: 'https://evil.example/deal/1', tab: fromDealPage.tab }],

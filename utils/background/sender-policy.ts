@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Browser } from 'wxt/browser';
 
 export type SenderKind = 'extension-page' | 'crm-page';
 
@@ -14,7 +14,7 @@ export interface SenderPolicy {
  * Messages from other extensions arrive with their id; web pages cannot reach us at all unless
  * the manifest allows it (it does not), but we check the URL as well, never trusting the payload.
  */
-export function classifySender(sender: Runtime.MessageSender | undefined, policy: SenderPolicy): SenderKind | null {
+export function classifySender(sender: Browser.runtime.MessageSender | undefined, policy: SenderPolicy): SenderKind | null {
   if (!sender || sender.id !== policy.extensionId) return null;
   const url = sender.url ?? '';
   if (url.startsWith(policy.extensionOrigin)) return 'extension-page';

@@ -24,7 +24,7 @@ export async function request<T extends RequestType>(type: T, payload: RequestPa
   const envelope: RequestEnvelope<T> = { channel: CHANNEL, type, payload };
   let response: ResponseEnvelope<T> | undefined;
   try {
-    response = (await browser.runtime.sendMessage(envelope)) as ResponseEnvelope<T> | undefined;
+    response = await browser.runtime.sendMessage<RequestEnvelope<T>, ResponseEnvelope<T> | undefined>(envelope);
   } catch {
     throw new BackgroundError('unreachable', 'Dealchat’s background service did not answer. Reload the page and try again.');
   }

@@ -6,7 +6,7 @@ import type { SettingsInput, SettingsView } from '../messaging/contract';
 import { settingsInputSchema } from '../messaging/contract';
 import { keyValueSlot } from '../store/key-value';
 import type { TwilioAuth, TwilioSender } from '../twilio/types';
-import { checkSettings, keepsSavedSecret, normaliseSender, type FieldErrors, type SavedCredentials } from './validation';
+import { checkSettings, keepsSavedSecret, parseSender, type FieldErrors, type SavedCredentials } from './validation';
 
 export interface StoredSettings {
   accountSid: string;
@@ -31,12 +31,12 @@ function savedCredentials(saved: StoredSettings | null): SavedCredentials | null
 
 /** Checks the form's values and merges them with what is saved: an empty secret keeps the saved one. */
 export function validateSettings(raw: SettingsInput, saved: StoredSettings | null): SettingsValidation {
-  const fieldErrors = checkSettings(raw, savedCredentials(saved));
   const input = settingsInputSchema.parse(raw);
-  const whatsappSender = normaliseSender(input.whatsappSender);
-  if (Object.keys(fieldErrors).length > 0 || whatsappSender === null) return { ok: false, fieldErrors };
+  const fieldErrors = checkSettings(input, savedCredentials(saved));
+  const sender = parseSender(input.whatsappSender);
+  if (Object.keys(fieldErrors).length > 0 || !sender.ok) return { ok: false, fieldErrors };
   const keepSaved = keepsSavedSecret(input.accountSid, savedCredentials(saved));
-  const secret = (entered: string, savedValue: string | undefined) => (entered === '' && keepSaved ? (savedValue ?? '') : entered);
+  const secret = (entered: string, savedValue: string | undefined) => (entered === '' && keepSaved ? (savedValue ?? '') : entered.trim());
   const apiKey = input.authMethod === 'apiKey';
   return {
     ok: true,
@@ -46,7 +46,7 @@ export function validateSettings(raw: SettingsInput, saved: StoredSettings | nul
       apiKeySid: apiKey ? input.apiKeySid : '',
       apiKeySecret: apiKey ? secret(input.apiKeySecret, saved?.apiKeySecret) : '',
       authToken: apiKey ? '' : secret(input.authToken, saved?.authToken),
-      whatsappSender,
+      whatsappSender: sender.e164,
       messagingServiceSid: input.messagingServiceSid,
       defaultCountry: input.defaultCountry,
     },

@@ -107,19 +107,18 @@ export type OutboxRunner = (env: OutboxEnvironment) => Promise<OutboxRun>;
  */
 export function createOutboxRunner(): OutboxRunner {
   let running: Promise<OutboxRun> | null = null;
-  let rerunRequested = false;
+  let requests = 0;
   return (env) => {
-    if (running) {
-      rerunRequested = true;
-      return running;
-    }
+    requests += 1;
+    if (running) return running;
     running = (async () => {
       try {
         let result: OutboxRun;
+        let served: number;
         do {
-          rerunRequested = false;
+          served = requests;
           result = await processDueSends(env);
-        } while (rerunRequested);
+        } while (served !== requests);
         return result;
       } finally {
         running = null;

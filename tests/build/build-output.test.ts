@@ -1,0 +1,50 @@
+/**
+ * Checks the production build (made by `npm run build`, which `npm test` runs first): the manifest
+ * asks only for what the code uses, and no code of the Node-only `twilio` package is bundled.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUTPUT = join(import.meta.dirname, '../../.output/chrome-mv3');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(join(OUTPUT, 'manifest.json'))) throw new Error('No build found: run `npm run build` first (npm test does).');
+});
+
+describe('manifest', () => {
+  const manifest = () => JSON.parse(readFileSync(join(OUTPUT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+  it('is Manifest V3 with a background service worker', () => {
+    expect(manifest()).toMatchObject({ manifest_version: 3, background: { service_worker: 'background.js' } });
+  });
+
+  it('asks only for alarms and the Twilio and CRM hosts it calls', () => {
+    expect(manifest().permissions).toEqual(['alarms']);
+    expect(manifest().host_permissions).toEqual(['https://api.twilio.com/*', 'https://content.twilio.com/*']);
+  });
+
+  it('lets no web page or other extension message the background', () => {
+    expect(manifest()).not.toHaveProperty('externally_connectable');
+    expect(manifest()).not.toHaveProperty('web_accessible_resources');
+  });
+});
+
+describe('bundle', () => {
+  it('contains no code of the twilio Node package or its HTTP stack', () => {
+    const scripts = filesUnder(OUTPUT).filter((path) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const path of scripts) {
+      const code = readFileSync(path, 'utf8');
+      for (const marker of ['twilio-node', 'axios', 'xmlbuilder', 'scmp', 'jsonwebtoken']) {
+        expect(code.includes(marker), `${marker} found in ${path}`).toBe(false);
+      }
+    }
+  });
+});
