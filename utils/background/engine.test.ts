@@ -1,0 +1,161 @@
+import type { Browser } from 'wxt/browser';
+import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage } from '../../tests/support/engine';
+import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
+import { LIVE_PORT_NAME, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
+
+const h = setUpTwilioHarness();
+let setup: ReturnType<typeof createTestEngine>;
+
+beforeEach(async () => {
+  setup = createTestEngine({ now: () => h.clock.now, twilioClient: { sleep: () => Promise.resolve() } });
+  const saved = await setup.engine.handleMessage(
+    envelope('saveSettings', {
+      accountSid: h.fake.accountSid,
+      authMethod: 'apiKey',
+      apiKeySid: h.fake.apiKeySid,
+      apiKeySecret: h.fake.apiKeySecret,
+      whatsappSender: '+14155238886',
+      defaultCountry: 'SE',
+    }),
+    fromOptionsPage,
+  );
+  expect(saved).toMatchObject({ ok: true, data: { ok: true } });
+  await setup.engine.idle();
+});
+afterEach(() => setup.dispose());
+
+async function ask(message: unknown, sender = fromDealPage): Promise<unknown> {
+  const response: ResponseEnvelope = await setup.engine.handleMessage(message, sender);
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.data;
+}
+
+function postsToMessages() {
+  return h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json'));
+}
+
+describe('free-form messages', () => {
+  it('sends inside the window with the right From, To and Body, and shows it in the thread', async () => {
+    h.fake.receiveInbound({ from: CONTACT, body: 'Is the offer still valid?' });
+    await ask(envelope('syncNow', {}));
+    expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({
+      window: { open: true, reason: 'open' },
+      messages: [{ direction: 'inbound', body: 'Is the offer still valid?', state: 'received' }],
+    });
+
+    h.clock.now += 30_000;
+    await ask(envelope('sendText', { to: CONTACT, body: 'Yes, until Friday!' }));
+    await setup.engine.idle();
+
+    expect(postsToMessages().map((r) => r.form)).toEqual([
+      expect.objectContaining({ From: 'whatsapp:+14155238886', To: `whatsapp:${CONTACT}`, Body: 'Yes, until Friday!' }),
+    ]);
+    const conversation = await ask(envelope('getConversation', { contact: CONTACT }));
+    expect(conversation).toMatchObject({
+      messages: [{ direction: 'inbound' }, { direction: 'outbound', body: 'Yes, until Friday!', state: 'queued', sid: expect.stringMatching(/^SM/) as string }],
+    });
+  });
+
+  it('refuses a free-form message outside the window and sends nothing', async () => {
+    const response = await setup.engine.handleMessage(envelope('sendText', { to: CONTACT, body: 'Hello?' }), fromDealPage);
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('24-hour') as string } });
+    await setup.engine.idle();
+    expect(postsToMessages()).toHaveLength(0);
+  });
+});
+
+describe('templates', () => {
+  it('sends an approved template with ContentSid and the filled ContentVariables, outside the window', async () => {
+    const template = h.fake.addTemplate({ friendlyName: 'follow_up', body: 'Hi {{1}}, about {{2}}: shall we talk?' });
+    await ask(envelope('syncNow', { what: 'templates' }));
+    const sid = template.sid;
+    await ask(envelope('sendTemplate', { to: CONTACT, contentSid: sid, variables: { 1: 'Anna', 2: 'Order 42' } }));
+    await setup.engine.idle();
+    expect(postsToMessages()[0]?.form).toMatchObject({ ContentSid: sid, ContentVariables: '{"1":"Anna","2":"Order 42"}' });
+    expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({
+      messages: [{ body: 'Hi Anna, about Order 42: shall we talk?', templateName: 'follow_up' }],
+    });
+  });
+
+  it.each([
+    ['an empty variable', { 1: '  ', 2: 'x' }, /Fill in \{\{1\}\}/],
+    ['a variable the template lacks', { 1: 'a', 2: 'b', 3: 'c' }, /no variable \{\{3\}\}/],
+  ])('refuses %s before anything is sent', async (_, variables, message) => {
+    const template = h.fake.addTemplate({ body: 'Hi {{1}}, about {{2}}.' });
+    await ask(envelope('syncNow', { what: 'templates' }));
+    const response = await setup.engine.handleMessage(envelope('sendTemplate', { to: CONTACT, contentSid: template.sid, variables }), fromDealPage);
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(message) as string } });
+    expect(postsToMessages()).toHaveLength(0);
+  });
+
+  it('refuses a template WhatsApp has not approved', async () => {
+    const template = h.fake.addTemplate({ friendlyName: 'promo' });
+    h.fake.setTemplateApproval(template.sid, { status: 'rejected', rejection_reason: 'Promotional content in utility' });
+    await ask(envelope('syncNow', { what: 'templates' }));
+    expect(await ask(envelope('listTemplates', {}))).toMatchObject([{ approvalStatus: 'rejected', rejectionReason: 'Promotional content in utility' }]);
+    const response = await setup.engine.handleMessage(envelope('sendTemplate', { to: CONTACT, contentSid: template.sid, variables: { 1: 'x' } }), fromDealPage);
+    expect(response).toMatchObject({ ok: false, error: { message: expect.stringContaining('not approved') as string } });
+  });
+});
+
+describe('live updates', () => {
+  function fakePort(sender: Browser.runtime.MessageSender) {
+    const listeners = { message: [] as ((m: unknown) => void)[], disconnect: [] as (() => void)[] };
+    const events: LiveEvent[] = [];
+    const port = {
+      name: LIVE_PORT_NAME,
+      sender,
+      postMessage: (event: LiveEvent) => events.push(event),
+      disconnect: vi.fn(),
+      onMessage: { addListener: (listener: (m: unknown) => void) => listeners.message.push(listener) },
+      onDisconnect: { addListener: (listener: () => void) => listeners.disconnect.push(listener) },
+    } as unknown as Browser.runtime.Port;
+    return { port, events, send: (m: unknown) => listeners.message.forEach((l) => l(m)), close: () => listeners.disconnect.forEach((l) => l()) };
+  }
+
+  it('tells an open panel when its conversation changes, and polls its contact while it is open', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const panel = fakePort(fromDealPage);
+      setup.engine.onConnect(panel.port);
+      panel.send({ type: 'watch', contacts: [CONTACT] });
+      h.fake.receiveInbound({ from: CONTACT, body: 'Reply!' });
+      await vi.advanceTimersByTimeAsync(0);
+      await setup.engine.idle();
+      expect(panel.events).toContainEqual({ type: 'conversation-changed', contact: CONTACT });
+      const listsWhileOpen = h.fake.requests.length;
+      await vi.advanceTimersByTimeAsync(4_000);
+      await setup.engine.idle();
+      expect(h.fake.requests.length).toBeGreaterThan(listsWhileOpen);
+
+      panel.close();
+      await vi.advanceTimersByTimeAsync(4_000);
+      await setup.engine.idle();
+      const afterClose = h.fake.requests.length;
+      await vi.advanceTimersByTimeAsync(20_000);
+      expect(h.fake.requests.length).toBe(afterClose);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refuses ports from other extensions and ignores malformed messages', () => {
+    const foreign = fakePort({ id: 'other-extension', url: 'chrome-extension://other-extension/x.html' });
+    setup.engine.onConnect(foreign.port);
+    expect(foreign.port.disconnect).toHaveBeenCalled();
+    const ours = fakePort({ id: EXTENSION_ID, url: fromDealPage.url, tab: fromDealPage.tab });
+    setup.engine.onConnect(ours.port);
+    ours.send({ type: 'watch', contacts: ['not a number'] });
+    expect(setup.engine.hub.watchedContacts().size).toBe(0);
+  });
+});
+
+describe('sync status', () => {
+  it('says in plain words when Twilio rejects the credentials, and clears it on recovery', async () => {
+    h.fake.failNext(1, { status: 401, code: 20003, message: 'Authenticate' });
+    const failed = await ask(envelope('syncNow', { what: 'messages' }));
+    expect(failed).toMatchObject({ configured: true, lastError: expect.stringMatching(/did not accept the saved account details/) as string });
+    const recovered = await ask(envelope('syncNow', { what: 'messages' }));
+    expect(recovered).toMatchObject({ lastError: null, lastMessagesSyncAt: h.clock.now });
+  });
+});
