@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { setupServer } from 'msw/node';
 import type { StoredSettings } from '../../utils/settings/settings';
 import { openDatabase, type DealchatDb } from '../../utils/store/db';
-import type { OutboxEnvironment } from '../../utils/sync/outbox';
+import type { SyncEnvironment } from '../../utils/sync/environment';
 import { createTwilioClient } from '../../utils/twilio/rest-client';
 import type { TwilioClient } from '../../utils/twilio/types';
 import { FakeTwilio, twilioHandlers, type FakeTwilioOptions } from '../fakes/twilio';
@@ -23,7 +23,7 @@ export function setUpTwilioHarness(options: FakeTwilioOptions = {}) {
     settings: StoredSettings;
     db: DealchatDb;
     client: (fetchOverride?: typeof fetch) => TwilioClient;
-    environment: (overrides?: Partial<OutboxEnvironment>) => OutboxEnvironment & { changes: string[] };
+    environment: (overrides?: Partial<SyncEnvironment>) => SyncEnvironment & { changes: string[] };
   };
   let dbName = '';
 
@@ -51,7 +51,7 @@ export function setUpTwilioHarness(options: FakeTwilioOptions = {}) {
         sleep: () => Promise.resolve(),
         ...(fetchOverride ? { fetch: fetchOverride } : {}),
       });
-    const environment = (overrides: Partial<OutboxEnvironment> = {}) => {
+    const environment = (overrides: Partial<SyncEnvironment> = {}) => {
       const changes: string[] = [];
       return {
         db,

@@ -14,7 +14,8 @@ import {
 } from '../messaging/contract';
 import { storedSettings, twilioAuthOf, type StoredSettings } from '../settings/settings';
 import type { DealchatDb } from '../store/db';
-import { refreshStatuses, syncContact, syncRecent, type SyncEnvironment } from '../sync/message-sync';
+import type { SyncEnvironment } from '../sync/environment';
+import { refreshStatuses, syncContact, syncRecent } from '../sync/message-sync';
 import { createOutboxRunner } from '../sync/outbox';
 import { clockOffsetSlot, syncState } from '../sync/sync-state';
 import { syncTemplates } from '../sync/template-sync';

@@ -2,12 +2,11 @@
  * Pulls messages from Twilio without a server: incremental, newest first, following pages only as
  * far back as needed, de-duplicated by sid in the store.
  */
-import type { StoredSettings } from '../settings/settings';
 import { getContact } from '../store/contacts';
-import type { DealchatDb } from '../store/db';
 import { messagesAwaitingStatus, upsertTwilioMessages } from '../store/messages';
 import { parseTwilioDate } from '../twilio/dates';
 import type { ListMessagesFilter, TwilioClient, TwilioMessage } from '../twilio/types';
+import type { SyncEnvironment } from './environment';
 import { syncState } from './sync-state';
 
 export const SYNC_POLICY = {
@@ -22,16 +21,6 @@ export const SYNC_POLICY = {
   statusChecksPerRun: 20,
 };
 
-export interface SyncEnvironment {
-  db: DealchatDb;
-  client: TwilioClient;
-  settings: StoredSettings;
-  /** Local clock. */
-  now: () => number;
-  /** Milliseconds to add to the local clock to get Twilio's. */
-  clockOffset: () => number;
-  onChange: (contact: string) => void;
-}
 
 /** Reads pages until one reaches back before `since` (Twilio clock), or `maxPages`. */
 async function readSince(client: TwilioClient, filter: ListMessagesFilter, since: number | null, maxPages: number): Promise<TwilioMessage[]> {

@@ -5,7 +5,6 @@
  * before it is ever retried, so nothing is sent twice.
  */
 import type { ErrorExplanation } from '../messaging/contract';
-import type { StoredSettings } from '../settings/settings';
 import { senderOf } from '../settings/settings';
 import type { DealchatDb, OutboxRow } from '../store/db';
 import { upsertTwilioMessages } from '../store/messages';
@@ -13,9 +12,10 @@ import { backoffDelay } from '../twilio/backoff';
 import { explainTwilioError } from '../twilio/error-explanations';
 import { isOutcomeUnknown, isRetryable, TwilioApiError } from '../twilio/errors';
 import { parseTwilioDate } from '../twilio/dates';
-import type { SendMessageContent, TwilioClient, TwilioMessage } from '../twilio/types';
+import type { SendMessageContent, TwilioMessage } from '../twilio/types';
 import { OUTSIDE_WINDOW_ERROR, recordOutsideWindowRefusal } from '../whatsapp/session-window';
 import { getContact, sessionTimestamps } from '../store/contacts';
+import type { SyncEnvironment } from './environment';
 
 export const OUTBOX_POLICY = {
   /** Give an unanswered request time to land at Twilio before looking for it there. */
@@ -36,17 +36,6 @@ export interface NewSend {
   templateName: string | null;
 }
 
-export interface OutboxEnvironment {
-  db: DealchatDb;
-  client: TwilioClient;
-  settings: StoredSettings;
-  /** Local clock. */
-  now: () => number;
-  /** Milliseconds to add to the local clock to get Twilio's. */
-  clockOffset: () => number;
-  random?: () => number;
-  onChange: (contact: string) => void;
-}
 
 const UNREACHABLE: ErrorExplanation = {
   code: null,
@@ -98,7 +87,7 @@ export interface OutboxRun {
   nextWakeAt: number | null;
 }
 
-export type OutboxRunner = (env: OutboxEnvironment) => Promise<OutboxRun>;
+export type OutboxRunner = (env: SyncEnvironment) => Promise<OutboxRun>;
 
 /**
  * One runner per worker. It works through due sends one at a time, in the order they were made;
@@ -128,7 +117,7 @@ export function createOutboxRunner(): OutboxRunner {
   };
 }
 
-async function processDueSends(env: OutboxEnvironment): Promise<OutboxRun> {
+async function processDueSends(env: SyncEnvironment): Promise<OutboxRun> {
   const open = await env.db.outbox.where('state').anyOf('queued', 'sending', 'unknown').sortBy('createdAt');
   let nextWakeAt: number | null = null;
   const wakeAt = (at: number) => {
@@ -160,7 +149,7 @@ async function processDueSends(env: OutboxEnvironment): Promise<OutboxRun> {
 }
 
 /** Makes one request; returns when to look at this send again, or null when it is settled. */
-async function attempt(env: OutboxEnvironment, row: OutboxRow): Promise<number | null> {
+async function attempt(env: SyncEnvironment, row: OutboxRow): Promise<number | null> {
   const startedAt = env.now();
   const attempts = row.attempts + 1;
   await env.db.outbox.update(row.id, { state: 'sending', attemptStartedAt: startedAt, attempts });
@@ -187,7 +176,7 @@ async function attempt(env: OutboxEnvironment, row: OutboxRow): Promise<number |
   return null;
 }
 
-async function markSent(env: OutboxEnvironment, row: OutboxRow, message: TwilioMessage): Promise<void> {
+async function markSent(env: SyncEnvironment, row: OutboxRow, message: TwilioMessage): Promise<void> {
   const { db } = env;
   await db.transaction('rw', db.outbox, db.messages, db.contacts, async () => {
     await db.outbox.update(row.id, { state: 'sent', messageSid: message.sid, error: null });
@@ -197,12 +186,12 @@ async function markSent(env: OutboxEnvironment, row: OutboxRow, message: TwilioM
   env.onChange(row.contact);
 }
 
-async function fail(env: OutboxEnvironment, row: OutboxRow, error: ErrorExplanation): Promise<void> {
+async function fail(env: SyncEnvironment, row: OutboxRow, error: ErrorExplanation): Promise<void> {
   await env.db.outbox.update(row.id, { state: 'failed', error });
   env.onChange(row.contact);
 }
 
-async function recordRefusal(env: OutboxEnvironment, contact: string): Promise<void> {
+async function recordRefusal(env: SyncEnvironment, contact: string): Promise<void> {
   await env.db.transaction('rw', env.db.contacts, async () => {
     const row = await getContact(env.db, contact);
     const session = recordOutsideWindowRefusal(sessionTimestamps(row), env.now() + env.clockOffset());
@@ -220,7 +209,7 @@ function matchesSend(row: OutboxRow, message: TwilioMessage): boolean {
  * Looks for the message an interrupted attempt may have created: an outbound message to the
  * contact, made after the attempt started, with the same text, that no other send has claimed.
  */
-async function reconcile(env: OutboxEnvironment, row: OutboxRow): Promise<boolean> {
+async function reconcile(env: SyncEnvironment, row: OutboxRow): Promise<boolean> {
   const twilioStart = (row.attemptStartedAt ?? row.createdAt) + env.clockOffset() - OUTBOX_POLICY.reconcileMarginMs;
   const sender = env.settings.whatsappSender;
   let pages = 0;
