@@ -23,6 +23,7 @@ const savedView: SettingsView = {
   apiKeySid: API_KEY_SID,
   hasApiKeySecret: true,
   hasAuthToken: false,
+  hasPipedriveToken: false,
   whatsappSender: '+14155238886',
   messagingServiceSid: '',
   defaultCountry: 'SE',
@@ -35,6 +36,7 @@ const emptyView: SettingsView = {
   apiKeySid: '',
   hasApiKeySecret: false,
   hasAuthToken: false,
+  hasPipedriveToken: false,
   whatsappSender: '',
   messagingServiceSid: '',
   defaultCountry: '',
@@ -77,6 +79,7 @@ function viewAfterSaving(view: SettingsView, input: SettingsInput): SettingsView
     apiKeySid: input.apiKeySid ?? '',
     hasApiKeySecret: view.hasApiKeySecret || (input.apiKeySecret ?? '') !== '',
     hasAuthToken: view.hasAuthToken || (input.authToken ?? '') !== '',
+    hasPipedriveToken: view.hasPipedriveToken || (input.pipedriveApiToken ?? '') !== '',
     whatsappSender: input.whatsappSender,
     messagingServiceSid: input.messagingServiceSid ?? '',
     defaultCountry: input.defaultCountry,
@@ -314,6 +317,7 @@ describe('saving', () => {
       whatsappSender: '+46701234567',
       messagingServiceSid: SERVICE_SID,
       defaultCountry: 'NO',
+      pipedriveApiToken: '',
     } satisfies Required<SettingsInput>);
     expect(await within(saveStatus()).findByText('Settings saved')).toBeInTheDocument();
     expect(screen.queryByText('Unsaved changes')).not.toBeInTheDocument();
@@ -335,6 +339,26 @@ describe('saving', () => {
     );
     await within(saveStatus()).findByText('Settings saved');
     expect(screen.getByLabelText('API Key Secret')).toHaveValue('');
+  });
+
+  it('saves an optional Pipedrive API token as a secret, checking its format first', async () => {
+    const backend = fakeBackend();
+    const user = await renderLoaded(backend);
+    const token = screen.getByLabelText(/Pipedrive API token/);
+    expect(token).toHaveAttribute('type', 'password');
+
+    await user.type(token, 'not-a-token');
+    await user.click(saveButton());
+    expect(await screen.findByText(/40 letters and digits/)).toBeInTheDocument();
+    expect(backend.saveSettings).not.toHaveBeenCalled();
+
+    await user.clear(token);
+    await user.type(token, 'ab'.repeat(20));
+    await user.click(saveButton());
+    expect(backend.saveSettings).toHaveBeenCalledWith(expect.objectContaining({ pipedriveApiToken: 'ab'.repeat(20) }));
+    await within(saveStatus()).findByText('Settings saved');
+    expect(token).toHaveValue('');
+    expect(token).toHaveAttribute('placeholder', 'Saved — leave empty to keep it');
   });
 
   it('hides "Settings saved" again once something changes', async () => {

@@ -5,6 +5,7 @@ import type { SettingsField, SettingsInput, SettingsView } from '@/utils/messagi
 import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
 import { countryFromLanguage } from './countries';
 import { CredentialsFieldset } from './CredentialsFieldset';
+import { CrmFieldset } from './CrmFieldset';
 import { describeError } from './describeError';
 import {
   checkSettings,
@@ -157,6 +158,7 @@ export function SettingsForm({ initial, backend }: SettingsFormProps) {
 
       <CredentialsFieldset {...fieldsetProps} saved={saved} />
       <SenderFieldset {...fieldsetProps} />
+      <CrmFieldset {...fieldsetProps} saved={saved} />
 
       <div className="actions">
         <BusyButton type="submit" className="button--primary" busy={save.status === 'saving'} busyLabel="Saving…">

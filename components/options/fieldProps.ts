@@ -1,12 +1,13 @@
 import type { SettingsField } from '@/utils/messaging/contract';
-import type { FieldErrors, SavedCredentials } from '@/utils/settings/validation';
+import type { SettingsView } from '@/utils/messaging/contract';
+import type { FieldErrors } from '@/utils/settings/validation';
 import type { FormValues } from './form';
 
 /** What every fieldset of the settings form needs from the form that owns the state. */
 export interface FieldsetProps {
   values: FormValues;
   errors: FieldErrors;
-  saved: SavedCredentials;
+  saved: SettingsView;
   /** The DOM id of a field's control, so the form can move focus to it. */
   idFor: (field: SettingsField) => string;
   onChange: (field: SettingsField, value: string) => void;

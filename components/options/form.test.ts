@@ -10,6 +10,7 @@ const values: FormValues = {
   whatsappSender: 'whatsapp:+1 (415) 523-8886',
   messagingServiceSid: '',
   defaultCountry: 'US',
+  pipedriveApiToken: '',
 };
 
 describe('toSettingsInput', () => {
@@ -23,6 +24,7 @@ describe('toSettingsInput', () => {
       whatsappSender: '+14155238886',
       messagingServiceSid: '',
       defaultCountry: 'US',
+      pipedriveApiToken: '',
     });
   });
 });

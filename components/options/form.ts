@@ -16,6 +16,7 @@ export function valuesFromView(view: SettingsView, fallbackCountry: string): For
     whatsappSender: view.whatsappSender,
     messagingServiceSid: view.messagingServiceSid,
     defaultCountry: view.defaultCountry || fallbackCountry,
+    pipedriveApiToken: '',
   };
 }
 
@@ -39,6 +40,7 @@ export function toSettingsInput(values: FormValues): SettingsInput {
     whatsappSender: sender.ok ? sender.e164 : values.whatsappSender.trim(),
     messagingServiceSid: values.messagingServiceSid.trim(),
     defaultCountry: values.defaultCountry,
+    pipedriveApiToken: values.pipedriveApiToken.trim(),
   };
 }
 

@@ -48,4 +48,5 @@ export const SETTINGS = {
   whatsappSender: '+1 415 555 0100',
   messagingServiceSid: '',
   defaultCountry: 'se',
+  pipedriveApiToken: '0123456789abcdef0123456789abcdef01234567',
 };

@@ -43,6 +43,7 @@ export function setUpTwilioHarness(options: FakeTwilioOptions = {}) {
       whatsappSender: '+14155238886',
       messagingServiceSid: '',
       defaultCountry: 'SE',
+      pipedriveApiToken: '',
     };
     const db = openDatabase(dbName);
     const client = (fetchOverride?: typeof fetch) =>

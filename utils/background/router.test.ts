@@ -56,7 +56,10 @@ describe('what may be asked', () => {
 describe('secrets', () => {
   it('saves credentials but never returns the secret to any context', async () => {
     const saved = await setup.engine.handleMessage(envelope('saveSettings', SETTINGS), fromOptionsPage);
-    expect(saved).toMatchObject({ ok: true, data: { ok: true, settings: { hasApiKeySecret: true, whatsappSender: '+14155550100', defaultCountry: 'SE' } } });
+    expect(saved).toMatchObject({
+      ok: true,
+      data: { ok: true, settings: { hasApiKeySecret: true, hasPipedriveToken: true, whatsappSender: '+14155550100', defaultCountry: 'SE' } },
+    });
     const responses = [
       saved,
       await setup.engine.handleMessage(envelope('getSettings', {}), fromOptionsPage),
@@ -64,13 +67,16 @@ describe('secrets', () => {
       await setup.engine.handleMessage(envelope('getSyncStatus', {}), fromDealPage),
       await setup.engine.handleMessage(envelope('listTemplates', {}), fromDealPage),
     ];
-    for (const response of responses) expect(JSON.stringify(response)).not.toContain(SETTINGS.apiKeySecret);
+    for (const response of responses) {
+      expect(JSON.stringify(response)).not.toContain(SETTINGS.apiKeySecret);
+      expect(JSON.stringify(response)).not.toContain(SETTINGS.pipedriveApiToken);
+    }
   });
 
   it('keeps the saved secret when the form leaves it empty', async () => {
     await setup.engine.handleMessage(envelope('saveSettings', SETTINGS), fromOptionsPage);
-    const again = await setup.engine.handleMessage(envelope('saveSettings', { ...SETTINGS, apiKeySecret: '' }), fromOptionsPage);
-    expect(again).toMatchObject({ ok: true, data: { ok: true, settings: { hasApiKeySecret: true } } });
+    const again = await setup.engine.handleMessage(envelope('saveSettings', { ...SETTINGS, apiKeySecret: '', pipedriveApiToken: '' }), fromOptionsPage);
+    expect(again).toMatchObject({ ok: true, data: { ok: true, settings: { hasApiKeySecret: true, hasPipedriveToken: true } } });
   });
 
   it('asks for the secret again when the account changes', async () => {

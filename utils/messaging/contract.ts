@@ -28,6 +28,8 @@ export const settingsInputSchema = z
     whatsappSender: z.string().trim(),
     messagingServiceSid: z.string().trim().default(''),
     defaultCountry: z.string().trim().toUpperCase(),
+    /** Empty means "keep the saved token" (or none). */
+    pipedriveApiToken: z.string().default(''),
   })
   .strict();
 export type SettingsInput = z.input<typeof settingsInputSchema>;
@@ -78,6 +80,7 @@ export interface SettingsView {
   whatsappSender: string;
   messagingServiceSid: string;
   defaultCountry: string;
+  hasPipedriveToken: boolean;
 }
 
 export type SettingsField = keyof z.output<typeof settingsInputSchema>;

@@ -19,6 +19,8 @@ export interface StoredSettings {
   messagingServiceSid: string;
   /** ISO 3166-1 alpha-2, for CRM numbers written without a country code. */
   defaultCountry: string;
+  /** Reads deal, person and organization names for template variables; optional. */
+  pipedriveApiToken: string;
 }
 
 export const storedSettings = keyValueSlot<StoredSettings | null>('settings/twilio', () => null);
@@ -49,6 +51,8 @@ export function validateSettings(raw: SettingsInput, saved: StoredSettings | nul
       whatsappSender: sender.e164,
       messagingServiceSid: input.messagingServiceSid,
       defaultCountry: input.defaultCountry,
+      // Not bound to the Twilio account, so an empty field always keeps it.
+      pipedriveApiToken: input.pipedriveApiToken.trim() === '' ? (saved?.pipedriveApiToken ?? '') : input.pipedriveApiToken.trim(),
     },
   };
 }
@@ -64,6 +68,7 @@ export function toSettingsView(settings: StoredSettings | null): SettingsView {
     whatsappSender: settings?.whatsappSender ?? '',
     messagingServiceSid: settings?.messagingServiceSid ?? '',
     defaultCountry: settings?.defaultCountry ?? 'US',
+    hasPipedriveToken: (settings?.pipedriveApiToken ?? '') !== '',
   };
 }
 

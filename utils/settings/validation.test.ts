@@ -10,6 +10,7 @@ const values: SettingsValues = {
   whatsappSender: '+14155238886',
   messagingServiceSid: '',
   defaultCountry: 'US',
+  pipedriveApiToken: '',
 };
 const nothingSaved = null;
 

@@ -23,12 +23,14 @@ export const FIELD_ORDER: readonly SettingsField[] = [
   'whatsappSender',
   'messagingServiceSid',
   'defaultCountry',
+  'pipedriveApiToken',
 ];
 
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 const API_KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 const MESSAGING_SERVICE_SID = /^MG[0-9a-fA-F]{32}$/;
 const AUTH_TOKEN = /^[0-9a-fA-F]{32}$/;
+const PIPEDRIVE_TOKEN = /^[0-9a-fA-F]{40}$/;
 
 export const MESSAGES = {
   accountSidMissing: 'Enter your Account SID.',
@@ -46,6 +48,7 @@ export const MESSAGES = {
   senderInvalid: 'This is not a complete phone number — check the digits (for example +14155238886).',
   messagingServiceSidFormat: 'Messaging Service SIDs start with MG followed by 32 letters and digits. Leave it empty if you do not use one.',
   defaultCountryMissing: 'Choose a country.',
+  pipedriveTokenFormat: 'A Pipedrive API token is 40 letters and digits — copy it from Personal preferences → API in Pipedrive.',
 } as const;
 
 export type SenderParse = { ok: true; e164: string } | { ok: false; reason: 'empty' | 'no-country-code' | 'invalid' };
@@ -129,6 +132,8 @@ export function fieldError(field: SettingsField, values: SettingsValues, saved: 
       return value === '' || MESSAGING_SERVICE_SID.test(value) ? undefined : MESSAGES.messagingServiceSidFormat;
     case 'defaultCountry':
       return isSupportedCountry(value.toUpperCase()) ? undefined : MESSAGES.defaultCountryMissing;
+    case 'pipedriveApiToken':
+      return value === '' || PIPEDRIVE_TOKEN.test(value) ? undefined : MESSAGES.pipedriveTokenFormat;
   }
 }
 
