@@ -34,7 +34,7 @@ function fromMessage(row: MessageRow, outbox: Map<string, OutboxRow>): MessageVi
     outboxId: row.outboxId ?? null,
     direction: row.direction,
     body: row.body,
-    media: [],
+    mediaCount: row.numMedia,
     mediaUrls: sentBy?.content.kind === 'template' || sentBy === undefined ? [] : (sentBy.content.mediaUrls ?? []),
     state,
     at: row.at,
@@ -52,7 +52,7 @@ function fromOutbox(row: OutboxRow, twilioOffset: number): MessageView {
     outboxId: row.id,
     direction: 'outbound',
     body: row.displayBody,
-    media: [],
+    mediaCount: 0,
     mediaUrls: row.content.kind === 'template' ? [] : (row.content.mediaUrls ?? []),
     state: failed ? 'failed' : 'pending',
     // On Twilio's clock, like the messages it is shown among.

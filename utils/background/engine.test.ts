@@ -64,6 +64,22 @@ describe('free-form messages', () => {
   });
 });
 
+describe('inbound media', () => {
+  it('is counted in the thread and handed to the page as a data URL, fetched with the credentials', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const inbound = h.fake.receiveInbound({ from: CONTACT, body: 'Photo of the site', media: [{ contentType: 'image/png', bytes: png }] });
+    await ask(envelope('syncNow', { what: 'messages' }));
+    expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({ messages: [{ sid: inbound.sid, mediaCount: 1 }] });
+    const media = (await ask(envelope('getMedia', { messageSid: inbound.sid }))) as { contentType: string; dataUrl: string }[];
+    expect(media).toEqual([expect.objectContaining({ contentType: 'image/png', dataUrl: `data:image/png;base64,${btoa(String.fromCharCode(...png))}` })]);
+  });
+
+  it('refuses media of a message that is not in the store', async () => {
+    const response = await setup.engine.handleMessage(envelope('getMedia', { messageSid: `MM${'0'.repeat(32)}` }), fromDealPage);
+    expect(response).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
 describe('templates', () => {
   it('sends an approved template with ContentSid and the filled ContentVariables, outside the window', async () => {
     const template = h.fake.addTemplate({ friendlyName: 'follow_up', body: 'Hi {{1}}, about {{2}}: shall we talk?' });

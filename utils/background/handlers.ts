@@ -9,6 +9,7 @@ import { fillTemplate } from '../twilio/templates';
 import type { SendMessageContent } from '../twilio/types';
 import { evaluateWindow } from '../whatsapp/session-window';
 import { buildConversation } from './conversation-view';
+import { fetchMessageMedia } from './media';
 import type { Engine } from './engine';
 import { RequestError } from './request-error';
 
@@ -24,10 +25,12 @@ async function requireOpenWindow(engine: Engine, contact: string): Promise<void>
   }
 }
 
-async function requireConfigured(engine: Engine): Promise<void> {
-  if (!(await engine.environment())) {
+async function requireConfigured(engine: Engine) {
+  const environment = await engine.environment();
+  if (!environment) {
     throw new RequestError('not-configured', 'Dealchat is not connected to Twilio yet. Open Dealchat’s settings to add your credentials.');
   }
+  return environment;
 }
 
 async function send(engine: Engine, contact: string, content: SendMessageContent, displayBody: string, templateName: string | null) {
@@ -99,6 +102,13 @@ export const handlers: Handlers = {
     engine.conversationChanged(row.contact);
     engine.kickOutbox();
     return { outboxId: row.id };
+  },
+
+  async getMedia(engine, { messageSid }) {
+    const { client } = await requireConfigured(engine);
+    // Only media of messages this extension has synced: the page may not browse the account.
+    if (!(await engine.db.messages.get(messageSid))) throw new RequestError('invalid', 'That message is not in this conversation.');
+    return fetchMessageMedia(client, messageSid);
   },
 
   async listTemplates(engine) {

@@ -55,6 +55,7 @@ const requestSchemas = {
     })
     .strict(),
   retrySend: z.object({ outboxId: z.string().min(1).max(64) }).strict(),
+  getMedia: z.object({ messageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/) }).strict(),
   listTemplates: z.object({}).strict(),
   syncNow: z.object({ what: z.enum(['all', 'messages', 'templates']).default('all') }).strict(),
   getSyncStatus: z.object({}).strict(),
@@ -101,6 +102,13 @@ export type ConnectionTestResult =
       fieldErrors?: Partial<Record<SettingsField, string>>;
     };
 
+export interface MediaItem {
+  sid: string;
+  contentType: string;
+  /** A `data:` URL, so the page never needs Twilio's credentials. Null when too large to show. */
+  dataUrl: string | null;
+}
+
 export interface ErrorExplanation {
   code: number | null;
   /** What happened, in plain words. */
@@ -118,7 +126,8 @@ export interface MessageView {
   outboxId: string | null;
   direction: 'inbound' | 'outbound';
   body: string;
-  media: { sid: string; contentType: string }[];
+  /** Files attached at Twilio; fetch them with `getMedia`. */
+  mediaCount: number;
   /** Media links the rep attached to an outbound message. */
   mediaUrls: string[];
   state: MessageState;
@@ -192,6 +201,7 @@ export interface ResponseMap {
   sendText: { outboxId: string };
   sendTemplate: { outboxId: string };
   retrySend: { outboxId: string };
+  getMedia: MediaItem[];
   listTemplates: TemplateView[];
   syncNow: SyncStatus;
   getSyncStatus: SyncStatus;
