@@ -23,7 +23,7 @@ import { createTwilioClient, type TwilioClientOptions } from '../twilio/rest-cli
 import type { TwilioClient } from '../twilio/types';
 import { estimateOffset } from '../whatsapp/clock-offset';
 import { describeError } from './describe-error';
-import { handlers } from './handlers';
+import { handlers, type Origin } from './handlers';
 import { LiveHub } from './live-hub';
 import { RequestError } from './request-error';
 import { classifySender, type SenderPolicy } from './sender-policy';
@@ -285,17 +285,17 @@ export class Engine {
       return { ok: false, error: { code: 'refused', message: 'Request refused: only Dealchat’s settings page may do that.' } };
     }
     try {
-      return { ok: true, data: await this.dispatch(parsed.request) };
+      return { ok: true, data: await this.dispatch(parsed.request, { kind, url: sender?.url ?? '' }) };
     } catch (error) {
       if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } };
       return { ok: false, error: { code: 'failed', message: describeError(error) } };
     }
   }
 
-  private dispatch(request: ParsedEnvelope): Promise<ResponseMap[RequestType]> {
+  private dispatch(request: ParsedEnvelope, origin: Origin): Promise<ResponseMap[RequestType]> {
     // The union of handlers cannot be called with the union of payloads; parseRequest paired them.
-    const handler = handlers[request.type] as (engine: Engine, payload: unknown) => Promise<ResponseMap[RequestType]>;
-    return handler(this, request.payload);
+    const handler = handlers[request.type] as (engine: Engine, payload: unknown, origin: Origin) => Promise<ResponseMap[RequestType]>;
+    return handler(this, request.payload, origin);
   }
 
   onConnect(port: Browser.runtime.Port): void {

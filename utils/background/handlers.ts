@@ -1,19 +1,33 @@
 /** What the background answers to each request of the contract. */
-import type { ParsedRequest, RequestType, ResponseMap, SyncStatus } from '../messaging/contract';
+import { adapterForUrl } from '../crm/registry';
+import type { ParsedRequest, RequestType, ResponseMap, SyncStatus, VariableMappings } from '../messaging/contract';
 import { storedSettings, toSettingsView, validateSettings } from '../settings/settings';
 import { testConnection } from '../settings/test-connection';
 import { getContact, markRead, sessionTimestamps } from '../store/contacts';
+import { keyValueSlot } from '../store/key-value';
 import { listTemplates } from '../store/templates';
 import { enqueueSend, retrySend } from '../sync/outbox';
 import { fillTemplate } from '../twilio/templates';
 import type { SendMessageContent } from '../twilio/types';
 import { evaluateWindow } from '../whatsapp/session-window';
 import { buildConversation } from './conversation-view';
+import { resolveDealContext } from './deal-context';
 import { fetchMessageMedia } from './media';
 import type { Engine } from './engine';
 import { RequestError } from './request-error';
+import type { SenderKind } from './sender-policy';
 
-export type Handlers = { [T in RequestType]: (engine: Engine, payload: ParsedRequest<T>) => Promise<ResponseMap[T]> };
+/** Who asked, as established from the sender (never from the payload). */
+export interface Origin {
+  kind: SenderKind;
+  url: string;
+}
+
+export type Handlers = {
+  [T in RequestType]: (engine: Engine, payload: ParsedRequest<T>, origin: Origin) => Promise<ResponseMap[T]>;
+};
+
+export const variableMappings = keyValueSlot<VariableMappings>('templates/variable-mappings', () => ({}));
 
 async function requireOpenWindow(engine: Engine, contact: string): Promise<void> {
   const window = evaluateWindow(sessionTimestamps(await getContact(engine.db, contact)), engine.twilioNow());
@@ -109,6 +123,25 @@ export const handlers: Handlers = {
     // Only media of messages this extension has synced: the page may not browse the account.
     if (!(await engine.db.messages.get(messageSid))) throw new RequestError('invalid', 'That message is not in this conversation.');
     return fetchMessageMedia(client, messageSid);
+  },
+
+  async getDealContext(engine, { dealId, page }, origin) {
+    const adapter = adapterForUrl(origin.url);
+    // The payload may not name another deal than the page the request came from.
+    if (origin.kind !== 'crm-page' || !adapter || adapter.dealIdFromUrl(origin.url) !== dealId) {
+      throw new RequestError('refused', 'Deal details can only be read from that deal’s own page.');
+    }
+    return resolveDealContext({ adapter, pageUrl: origin.url, dealId, page, settings: await storedSettings.get(engine.db) });
+  },
+
+  async getVariableMappings(engine) {
+    return variableMappings.get(engine.db);
+  },
+
+  async saveVariableMapping(engine, { contentSid, mapping }) {
+    const next = { ...(await variableMappings.get(engine.db)), [contentSid]: mapping };
+    await variableMappings.set(engine.db, next);
+    return next;
   },
 
   async listTemplates(engine) {

@@ -11,6 +11,12 @@ export const LIVE_PORT_NAME = 'dealchat/live';
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers must be in E.164 form, like +46701234567.');
 const contentSid = z.string().regex(/^HX[0-9a-fA-F]{32}$/);
 
+const pageText = z.string().max(500).nullable();
+
+/** Deal data a template variable can be filled from; 'manual' means the rep types it. */
+export const DEAL_FIELDS = ['person.firstName', 'person.name', 'deal.title', 'deal.value', 'organization.name', 'owner.name', 'manual'] as const;
+export type DealField = (typeof DEAL_FIELDS)[number];
+
 /** Body limit Twilio enforces for a single message. */
 export const MAX_BODY_LENGTH = 1600;
 /** WhatsApp limit for one template variable value. */
@@ -57,6 +63,26 @@ const requestSchemas = {
   retrySend: z.object({ outboxId: z.string().min(1).max(64) }).strict(),
   getMedia: z.object({ messageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/) }).strict(),
   listTemplates: z.object({}).strict(),
+  getDealContext: z
+    .object({
+      dealId: z.string().regex(/^\d{1,18}$/),
+      /** What the deal page shows: used when there is no CRM token, or the CRM cannot be reached. */
+      page: z
+        .object({
+          title: pageText,
+          personName: pageText,
+          organizationName: pageText,
+          rawPhones: z
+            .array(z.object({ value: z.string().max(64), label: z.string().max(64).nullable(), primary: z.boolean() }).strict())
+            .max(20),
+        })
+        .strict(),
+    })
+    .strict(),
+  getVariableMappings: z.object({}).strict(),
+  saveVariableMapping: z
+    .object({ contentSid, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
+    .strict(),
   syncNow: z.object({ what: z.enum(['all', 'messages', 'templates']).default('all') }).strict(),
   getSyncStatus: z.object({}).strict(),
 } as const;
@@ -185,6 +211,35 @@ export interface TemplateView {
   updatedAt: number;
 }
 
+export interface PhoneOption {
+  /** As the CRM has it, for display. */
+  raw: string;
+  /** Null when not a valid number: shown, never offered for WhatsApp. */
+  e164: string | null;
+  label: string | null;
+  primary: boolean;
+}
+
+export interface DealContext {
+  dealId: string;
+  title: string | null;
+  value: number | null;
+  currency: string | null;
+  organizationName: string | null;
+  ownerName: string | null;
+  person: { name: string | null; firstName: string | null; lastName: string | null } | null;
+  /** Best first: primary, then mobile, then the rest; invalid ones last. */
+  phones: PhoneOption[];
+  source: 'api' | 'page';
+  /** Set when the CRM could not be asked and the page's data is shown instead. */
+  notice: string | null;
+  /** For numbers the rep types without a country code. */
+  defaultCountry: string;
+}
+
+/** Per template (content sid), per variable: which deal field fills it. */
+export type VariableMappings = Record<string, Record<string, DealField>>;
+
 export interface SyncStatus {
   configured: boolean;
   lastMessagesSyncAt: number | null;
@@ -203,6 +258,9 @@ export interface ResponseMap {
   retrySend: { outboxId: string };
   getMedia: MediaItem[];
   listTemplates: TemplateView[];
+  getDealContext: DealContext;
+  getVariableMappings: VariableMappings;
+  saveVariableMapping: VariableMappings;
   syncNow: SyncStatus;
   getSyncStatus: SyncStatus;
 }

@@ -1,0 +1,37 @@
+/**
+ * The deal the panel shows: from the CRM's API when the rep gave a token (the token stays here),
+ * else from what the page shows. Phone numbers are normalised with the rep's default country.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import type { CrmAdapter } from '../crm/adapter';
+import { dealContextFromPage, type DealContextData, type PageDeal } from '../crm/deal-context';
+import { CrmError } from '../crm/errors';
+import { normalisePhones } from '../crm/phones';
+import type { DealContext } from '../messaging/contract';
+import type { StoredSettings } from '../settings/settings';
+
+export interface DealContextRequest {
+  adapter: CrmAdapter;
+  /** The URL of the page that asked: trusted, unlike the payload. */
+  pageUrl: string;
+  dealId: string;
+  page: PageDeal;
+  settings: StoredSettings | null;
+}
+
+export async function resolveDealContext({ adapter, pageUrl, dealId, page, settings }: DealContextRequest): Promise<DealContext> {
+  let data: DealContextData = dealContextFromPage(dealId, page);
+  let notice: string | null = null;
+  const apiToken = settings?.pipedriveApiToken ?? '';
+  if (apiToken !== '') {
+    try {
+      data = await adapter.fetchDealContext({ pageUrl, dealId, apiToken });
+    } catch (error) {
+      if (!(error instanceof CrmError)) throw error;
+      notice = `${error.message} Showing what the deal page shows instead.`;
+    }
+  }
+  const defaultCountry = settings?.defaultCountry ?? 'US';
+  const { rawPhones, ...deal } = data;
+  return { ...deal, phones: normalisePhones(rawPhones, defaultCountry as CountryCode), notice, defaultCountry };
+}
