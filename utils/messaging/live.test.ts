@@ -5,7 +5,7 @@ import { connectLive } from './live';
 function fakeRuntime() {
   const ports: { posted: unknown[]; emit: (event: LiveEvent) => void; drop: () => void; disconnected: boolean }[] = [];
   const runtime = {
-    connect: vi.fn(({ name }: { name?: string }) => {
+    connect: vi.fn(({ name }: { name: string }) => {
       expect(name).toBe(LIVE_PORT_NAME);
       const messageListeners: ((event: LiveEvent) => void)[] = [];
       const disconnectListeners: (() => void)[] = [];

@@ -14,7 +14,11 @@ export interface LiveConnection {
   close(): void;
 }
 
-export function connectLive(onEvent: (event: LiveEvent) => void, runtime: Pick<typeof browser.runtime, 'connect'> = browser.runtime): LiveConnection {
+interface PortOpener {
+  connect(connectInfo: { name: string }): Browser.runtime.Port;
+}
+
+export function connectLive(onEvent: (event: LiveEvent) => void, runtime: PortOpener = browser.runtime): LiveConnection {
   let port: Browser.runtime.Port | null = null;
   let watched: string[] = [];
   let closed = false;
