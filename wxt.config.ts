@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
-// The manifest asks only for what the code uses: alarms for background polling, and the
-// Twilio hosts the background calls with the user's credentials.
+// The manifest asks only for what the code uses: alarms for background polling, the Twilio
+// hosts the background calls with the user's credentials, and the CRM (deal pages and its API).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports keep every module readable (and testable) without WXT's generated globals.
@@ -10,7 +10,7 @@ export default defineConfig({
     name: 'Dealchat: WhatsApp in your CRM',
     description: 'WhatsApp your deal contacts from the CRM deal page, through your own Twilio account.',
     permissions: ['alarms'],
-    host_permissions: ['https://api.twilio.com/*', 'https://content.twilio.com/*'],
+    host_permissions: ['https://api.twilio.com/*', 'https://content.twilio.com/*', 'https://*.pipedrive.com/*'],
   },
   // Load the build into Chrome yourself (see README); never launch a browser from the CLI.
   webExt: { disabled: true },

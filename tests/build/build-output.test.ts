@@ -27,7 +27,7 @@ describe('manifest', () => {
 
   it('asks only for alarms and the Twilio and CRM hosts it calls', () => {
     expect(manifest().permissions).toEqual(['alarms']);
-    expect(manifest().host_permissions).toEqual(['https://api.twilio.com/*', 'https://content.twilio.com/*']);
+    expect(manifest().host_permissions).toEqual(['https://api.twilio.com/*', 'https://content.twilio.com/*', 'https://*.pipedrive.com/*']);
   });
 
   it('lets no web page or other extension message the background', () => {

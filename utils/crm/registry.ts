@@ -4,12 +4,20 @@ import { pipedrive } from './pipedrive';
 
 export const CRM_ADAPTERS: readonly CrmAdapter[] = [pipedrive];
 
-const PAGE_PATTERNS = CRM_ADAPTERS.flatMap((adapter) => adapter.pagePatterns.map((pattern) => new MatchPattern(pattern)));
+const MATCHERS = CRM_ADAPTERS.map((adapter) => ({
+  adapter,
+  patterns: adapter.pagePatterns.map((pattern) => new MatchPattern(pattern)),
+}));
+
+/** The CRM whose pages include this URL, or null. */
+export function adapterForUrl(url: string): CrmAdapter | null {
+  try {
+    return MATCHERS.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.adapter ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export function isCrmPage(url: string): boolean {
-  try {
-    return PAGE_PATTERNS.some((pattern) => pattern.includes(url));
-  } catch {
-    return false;
-  }
+  return adapterForUrl(url) !== null;
 }
