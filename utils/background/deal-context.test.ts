@@ -1,0 +1,102 @@
+import { setupServer } from 'msw/node';
+import { FakePipedrive, pipedriveHandlers } from '../../tests/fakes/pipedrive';
+import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '../../tests/support/engine';
+import type { Browser } from 'wxt/browser';
+import type { RequestPayload } from '../messaging/contract';
+
+const TOKEN = 'c0ffee'.repeat(6) + 'c0ff';
+const pipedrive = new FakePipedrive({ company: 'acme', apiToken: TOKEN });
+const server = setupServer(...pipedriveHandlers(pipedrive));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
+const ownerId = pipedrive.addUser({ name: 'Rita Rep' });
+const orgId = pipedrive.addOrganization({ name: 'Malmö Bygg AB' });
+const personId = pipedrive.addPerson({
+  name: 'Åsa Lindqvist',
+  phones: [
+    { value: '08-123 456 78', label: 'work', primary: true },
+    { value: '070-123 45 67', label: 'mobile' },
+  ],
+});
+const dealId = pipedrive.addDeal({ title: 'Office fit-out', value: 125000, currency: 'SEK', personId, orgId, ownerId });
+
+const pageSender = (id: number): Browser.runtime.MessageSender => ({ ...fromDealPage, url: `https://acme.pipedrive.com/deal/${id}` });
+const pageDeal: RequestPayload<'getDealContext'>['page'] = {
+  title: 'Office fit-out (from page)',
+  personName: 'Åsa Lindqvist',
+  organizationName: null,
+  rawPhones: [{ value: '070-123 45 67', label: 'Mobile', primary: false }],
+};
+
+let setup: ReturnType<typeof createTestEngine>;
+beforeEach(() => {
+  setup = createTestEngine({ twilioClient: { fetch: () => Promise.reject(new TypeError('offline')), sleep: () => Promise.resolve() } });
+});
+afterEach(() => setup.dispose());
+
+async function save(pipedriveApiToken: string) {
+  await setup.engine.handleMessage(envelope('saveSettings', { ...SETTINGS, pipedriveApiToken }), fromOptionsPage);
+}
+
+it('reads the deal, person, organization and owner from Pipedrive with the token, phones normalised', async () => {
+  await save(TOKEN);
+  const response = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), pageSender(dealId));
+  expect(response).toEqual({
+    ok: true,
+    data: expect.objectContaining({
+      title: 'Office fit-out',
+      value: 125000,
+      currency: 'SEK',
+      organizationName: 'Malmö Bygg AB',
+      ownerName: 'Rita Rep',
+      person: { name: 'Åsa Lindqvist', firstName: 'Åsa', lastName: 'Lindqvist' },
+      phones: [
+        { raw: '08-123 456 78', e164: '+46812345678', label: 'work', primary: true },
+        { raw: '070-123 45 67', e164: '+46701234567', label: 'mobile', primary: false },
+      ],
+      source: 'api',
+      notice: null,
+    }) as unknown,
+  });
+  expect(pipedrive.requests.every((r) => r.host === 'acme.pipedrive.com')).toBe(true);
+  expect(JSON.stringify(response)).not.toContain(TOKEN);
+});
+
+it('uses what the page shows when no token is saved, without calling Pipedrive', async () => {
+  await save('');
+  const before = pipedrive.requests.length;
+  const response = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), pageSender(dealId));
+  expect(response).toMatchObject({
+    ok: true,
+    data: { title: 'Office fit-out (from page)', source: 'page', phones: [{ e164: '+46701234567', label: 'Mobile' }], notice: null },
+  });
+  expect(pipedrive.requests.length).toBe(before);
+});
+
+it('falls back to the page and says why when Pipedrive rejects the token', async () => {
+  await save('ab'.repeat(20));
+  const response = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), pageSender(dealId));
+  expect(response).toMatchObject({ ok: true, data: { source: 'page', notice: expect.stringMatching(/token/i) as string } });
+});
+
+it.each<[string, Browser.runtime.MessageSender]>([
+  ['another deal’s page', { ...fromDealPage, url: 'https://acme.pipedrive.com/deal/999' }],
+  ['a non-deal CRM page', { ...fromDealPage, url: 'https://acme.pipedrive.com/pipeline' }],
+  ['an extension page', { id: EXTENSION_ID, url: fromOptionsPage.url }],
+])('refuses a request whose deal is not the sender’s own page: %s', async (_, sender) => {
+  await save(TOKEN);
+  const response = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), sender);
+  expect(response).toMatchObject({ ok: false, error: { code: 'refused' } });
+});
+
+it('remembers which deal field fills each template variable', async () => {
+  const sid = `HX${'1'.repeat(32)}`;
+  await setup.engine.handleMessage(envelope('saveVariableMapping', { contentSid: sid, mapping: { 1: 'person.firstName', 2: 'deal.title' } }), fromDealPage);
+  expect(await setup.engine.handleMessage(envelope('getVariableMappings', {}), fromDealPage)).toEqual({
+    ok: true,
+    data: { [sid]: { 1: 'person.firstName', 2: 'deal.title' } },
+  });
+  const bad = await setup.engine.handleMessage(envelope('saveVariableMapping', { contentSid: sid, mapping: { 1: 'password' } } as never), fromDealPage);
+  expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+});
