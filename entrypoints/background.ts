@@ -8,6 +8,7 @@ export default defineBackground(() => {
   const engine = new Engine({
     db: openDatabase(),
     alarms: browser.alarms,
+    openSettingsPage: () => browser.runtime.openOptionsPage(),
     policy: { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), isCrmPage },
   });
   // Listeners are registered synchronously so that the events that woke the worker reach them.

@@ -24,19 +24,21 @@ export function envelope<T extends RequestType>(type: T, payload: RequestPayload
 export function createTestEngine(options: Partial<EngineOptions> = {}) {
   const name = `engine-${crypto.randomUUID()}`;
   const db = openDatabase(name);
-  const engine = new Engine({
+  const engineOptions = {
     db,
     alarms: fakeBrowser.alarms,
+    openSettingsPage: vi.fn(() => Promise.resolve()),
     policy: { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, isCrmPage },
     ...options,
-  });
+  };
+  const engine = new Engine(engineOptions);
   const dispose = async () => {
     engine.stop();
     await engine.idle();
     db.close();
     await Dexie.delete(name);
   };
-  return { engine, db, dispose };
+  return { engine, db, dispose, options: engineOptions };
 }
 
 export const SETTINGS = {

@@ -53,6 +53,8 @@ export interface EngineOptions {
   db: DealchatDb;
   policy: SenderPolicy;
   alarms: AlarmScheduler;
+  /** Content scripts cannot open the settings page themselves. */
+  openSettingsPage: () => Promise<void>;
   /** Overrides for the Twilio client (tests pass a fetch and a sleep that does not wait). */
   twilioClient?: Omit<TwilioClientOptions, 'auth' | 'onServerDate'>;
   now?: () => number;
@@ -296,6 +298,10 @@ export class Engine {
     // The union of handlers cannot be called with the union of payloads; parseRequest paired them.
     const handler = handlers[request.type] as (engine: Engine, payload: unknown, origin: Origin) => Promise<ResponseMap[RequestType]>;
     return handler(this, request.payload, origin);
+  }
+
+  openSettingsPage(): Promise<void> {
+    return this.options.openSettingsPage();
   }
 
   onConnect(port: Browser.runtime.Port): void {

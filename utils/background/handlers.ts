@@ -144,6 +144,11 @@ export const handlers: Handlers = {
     return next;
   },
 
+  async openSettings(engine) {
+    await engine.openSettingsPage();
+    return null;
+  },
+
   async listTemplates(engine) {
     return listTemplates(engine.db);
   },

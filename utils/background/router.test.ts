@@ -27,6 +27,11 @@ describe('who may ask', () => {
     expect(response).toMatchObject({ ok: true, data: { contact: '+46701234567', messages: [] } });
   });
 
+  it('opens the settings page for the panel, which cannot do it itself', async () => {
+    expect(await setup.engine.handleMessage(envelope('openSettings', {}), fromDealPage)).toEqual({ ok: true, data: null });
+    expect(setup.options.openSettingsPage).toHaveBeenCalledOnce();
+  });
+
   it.each(['getSettings', 'saveSettings', 'testConnection'] as const)('refuses %s to the content script', async (type) => {
     const payload = type === 'getSettings' ? {} : SETTINGS;
     const response = await setup.engine.handleMessage({ channel: CHANNEL, type, payload }, fromDealPage);

@@ -80,6 +80,7 @@ const requestSchemas = {
     })
     .strict(),
   getVariableMappings: z.object({}).strict(),
+  openSettings: z.object({}).strict(),
   saveVariableMapping: z
     .object({ contentSid, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
     .strict(),
@@ -261,6 +262,7 @@ export interface ResponseMap {
   getDealContext: DealContext;
   getVariableMappings: VariableMappings;
   saveVariableMapping: VariableMappings;
+  openSettings: null;
   syncNow: SyncStatus;
   getSyncStatus: SyncStatus;
 }
