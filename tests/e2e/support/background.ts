@@ -1,0 +1,48 @@
+/**
+ * Requests to the real background, made the way the extension's UIs make them: from inside one of
+ * its pages, with `chrome.runtime.sendMessage` and the contract's envelope.
+ */
+import type { Page } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
+import {
+  CHANNEL,
+  type RequestEnvelope,
+  type RequestPayload,
+  type RequestType,
+  type ResponseEnvelope,
+  type ResponseMap,
+} from '../../../utils/messaging/contract';
+
+// The extension page's global; these functions run there, not in Node.
+declare const chrome: typeof Browser;
+
+/** The background's answer as it arrives, refusals included. */
+export function ask<T extends RequestType>(page: Page, type: T, payload: RequestPayload<T>): Promise<ResponseEnvelope<T>> {
+  const envelope: RequestEnvelope<T> = { channel: CHANNEL, type, payload };
+  return page.evaluate((message) => chrome.runtime.sendMessage<typeof message, ResponseEnvelope<T>>(message), envelope);
+}
+
+/** The answer's data; a refusal or failure fails the test with the background's own message. */
+export async function request<T extends RequestType>(page: Page, type: T, payload: RequestPayload<T>): Promise<ResponseMap[T]> {
+  const response = await ask(page, type, payload);
+  if (!response.ok) throw new Error(`${type} was answered ${response.error.code}: ${response.error.message}`);
+  return response.data;
+}
+
+/** Everything `chrome.storage` holds for the extension, or null when the manifest does not grant it. */
+export function extensionStorage(page: Page): Promise<Record<string, unknown> | null> {
+  return page.evaluate(async () => {
+    // Without the "storage" permission the namespace does not exist in the extension's pages.
+    const storage = chrome.storage as typeof chrome.storage | undefined;
+    if (storage === undefined) return null;
+    return { local: await storage.local.get(null), session: await storage.session.get(null), sync: await storage.sync.get(null) };
+  });
+}
+
+/** One of the extension's alarms, read from its page: alarms are how the worker is woken later. */
+export function scheduledAlarm(page: Page, name: string): Promise<{ scheduledTime: number } | null> {
+  return page.evaluate(async (alarmName) => {
+    const alarm = await chrome.alarms.get(alarmName);
+    return alarm === undefined ? null : { scheduledTime: alarm.scheduledTime };
+  }, name);
+}

@@ -1,0 +1,39 @@
+/** FakeTwilio on a local HTTPS port, standing in for api.twilio.com and content.twilio.com. */
+import type { SettingsInput } from '../../../utils/messaging/contract';
+import { FakeTwilio, startFakeTwilioServer, type FakeTwilioOptions, type FakeTwilioServer, type RecordedRequest } from '../../fakes/twilio';
+import { API_HOST, CONTENT_HOST } from '../../fakes/twilio/wire';
+
+export interface LocalTwilio {
+  fake: FakeTwilio;
+  server: FakeTwilioServer;
+  /** For `launchExtension`: both hosts to the one server, which routes by the Host header. */
+  hostMap: Record<string, string>;
+  /** What a rep would type into the options page for this account. */
+  settings: SettingsInput;
+  /** The send requests (POST Messages.json) Twilio has received, answered or not. */
+  sendRequests(): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export async function startLocalTwilio(options: FakeTwilioOptions = {}): Promise<LocalTwilio> {
+  const fake = new FakeTwilio(options);
+  const server = await startFakeTwilioServer(fake, { https: true });
+  const target = `127.0.0.1:${server.port}`;
+  return {
+    fake,
+    server,
+    hostMap: { [`${API_HOST}:443`]: target, [`${CONTENT_HOST}:443`]: target },
+    settings: {
+      accountSid: fake.accountSid,
+      authMethod: 'apiKey',
+      apiKeySid: fake.apiKeySid,
+      apiKeySecret: fake.apiKeySecret,
+      authToken: '',
+      whatsappSender: options.whatsappSenders?.[0] ?? '+14155238886',
+      messagingServiceSid: '',
+      defaultCountry: 'SE',
+    },
+    sendRequests: () => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json')),
+    close: () => server.close(),
+  };
+}
