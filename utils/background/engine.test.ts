@@ -175,3 +175,23 @@ describe('sync status', () => {
     expect(recovered).toMatchObject({ lastError: null, lastMessagesSyncAt: h.clock.now });
   });
 });
+
+describe('outbox timing', () => {
+  it('retries a throttled send as soon as it is due while the worker lives, not at the next alarm', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      h.fake.receiveInbound({ from: CONTACT, body: 'hi' });
+      await ask(envelope('syncNow', {}));
+      h.fake.failNext(4, { status: 429, when: (r) => r.method === 'POST' });
+      await ask(envelope('sendText', { to: CONTACT, body: 'later' }));
+      await setup.engine.idle();
+      expect(h.fake.sentMessages()).toHaveLength(0);
+      h.clock.now += 60_000;
+      await vi.advanceTimersByTimeAsync(60_000);
+      await setup.engine.idle();
+      expect(h.fake.sentMessages().map((m) => m.body)).toEqual(['later']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -71,6 +71,7 @@ export class Engine {
   private offset = 0;
   private current: { key: string; environment: Environment } | null = null;
   private fastPollTimer: ReturnType<typeof setTimeout> | null = null;
+  private outboxTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly nowFn: () => number;
   private readonly processOutbox = createOutboxRunner();
   private readonly tasks = new Set<Promise<unknown>>();
@@ -153,9 +154,15 @@ export class Engine {
     const environment = await this.environment();
     if (!environment) return;
     const { nextWakeAt } = await this.processOutbox(this.syncEnvironment(environment));
-    if (nextWakeAt === null) await this.options.alarms.clear(ALARMS.outbox);
-    // Alarms wake a stopped worker; in-memory timers would die with it.
-    else await this.options.alarms.create(ALARMS.outbox, { when: Math.max(nextWakeAt, this.now() + 1_000) });
+    clearTimeout(this.outboxTimer);
+    if (nextWakeAt === null) {
+      await this.options.alarms.clear(ALARMS.outbox);
+      return;
+    }
+    // The alarm wakes a stopped worker; Chrome delays alarms to at least 30 s, so a live worker
+    // also keeps a timer for sooner retries.
+    await this.options.alarms.create(ALARMS.outbox, { when: Math.max(nextWakeAt, this.now() + 1_000) });
+    this.outboxTimer = setTimeout(() => this.kickOutbox(), Math.max(0, nextWakeAt - this.now()));
   }
 
   // ---- Sync ----------------------------------------------------------------------------------
@@ -248,6 +255,7 @@ export class Engine {
   stop(): void {
     if (this.fastPollTimer !== null) clearTimeout(this.fastPollTimer);
     this.fastPollTimer = null;
+    clearTimeout(this.outboxTimer);
   }
 
   settingsChanged(): void {
