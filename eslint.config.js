@@ -20,5 +20,24 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  {
+    // UI bundles take only types from the contract: its zod schemas are the background's business.
+    files: ['components/**', 'entrypoints/**', 'utils/**'],
+    ignores: ['utils/background/**', 'utils/messaging/contract.ts', 'utils/settings/settings.ts', 'utils/settings/test-connection.ts', '**/*.test.ts', '**/*.test.tsx', 'entrypoints/background.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/messaging/contract', './contract'],
+              allowTypeImports: true,
+              message: 'Import values from utils/messaging/constants; only types from the contract.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { BrandMark } from '@/components/shared/BrandMark';
 import { ErrorNotice } from '@/components/shared/Notice';
 import type { SettingsView } from '@/utils/messaging/contract';
 import type { OptionsBackend } from './backend';
-import { describeError } from './describeError';
+import { describeError } from '@/components/shared/describeError';
 import { SettingsForm } from './SettingsForm';
 
 export type { OptionsBackend } from './backend';
@@ -83,21 +84,6 @@ export function OptionsPage({ backend }: { backend: OptionsBackend }) {
       )}
       {load.status === 'ready' && <SettingsForm initial={load.settings} backend={backend} />}
     </main>
-  );
-}
-
-function BrandMark() {
-  return (
-    <svg className="brand__mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false">
-      <rect width="32" height="32" rx="8" fill="currentColor" />
-      <path
-        d="M16 7.5c-4.8 0-8.5 3.4-8.5 7.7 0 2.2 1 4.2 2.6 5.6l-.7 3.7 3.7-1.9c.9.3 1.9.4 2.9.4 4.8 0 8.5-3.4 8.5-7.8S20.8 7.5 16 7.5z"
-        fill="#fff"
-      />
-      <circle cx="12.3" cy="15.3" r="1.3" fill="currentColor" />
-      <circle cx="16" cy="15.3" r="1.3" fill="currentColor" />
-      <circle cx="19.7" cy="15.3" r="1.3" fill="currentColor" />
-    </svg>
   );
 }
 

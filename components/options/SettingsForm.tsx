@@ -6,7 +6,7 @@ import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
 import { countryFromLanguage } from './countries';
 import { CredentialsFieldset } from './CredentialsFieldset';
 import { CrmFieldset } from './CrmFieldset';
-import { describeError } from './describeError';
+import { describeError } from '@/components/shared/describeError';
 import {
   checkSettings,
   fieldError,

@@ -32,7 +32,17 @@ describe('manifest', () => {
 
   it('lets no web page or other extension message the background', () => {
     expect(manifest()).not.toHaveProperty('externally_connectable');
-    expect(manifest()).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('exposes to CRM pages only the panel’s stylesheet, at a per-session URL', () => {
+    // The shadow-root UI fetches its CSS; a dynamic URL keeps pages from fingerprinting the extension.
+    expect(manifest().web_accessible_resources).toEqual([
+      { resources: ['content-scripts/crm.css'], use_dynamic_url: true, matches: ['https://*.pipedrive.com/*'] },
+    ]);
+  });
+
+  it('injects the panel on CRM pages only', () => {
+    expect(manifest().content_scripts).toEqual([{ matches: ['https://*.pipedrive.com/*'], js: ['content-scripts/crm.js'] }]);
   });
 });
 

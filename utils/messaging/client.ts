@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
-import {
-  CHANNEL,
-  type RequestEnvelope,
-  type RequestPayload,
-  type RequestType,
-  type ResponseEnvelope,
-  type ResponseMap,
-} from './contract';
+import { CHANNEL } from './constants';
+import type { RequestEnvelope, RequestPayload, RequestType, ResponseEnvelope, ResponseMap } from './contract';
 
 /** A refusal or failure reported by the background, with a message fit for the user. */
 export class BackgroundError extends Error {

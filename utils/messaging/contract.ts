@@ -5,22 +5,15 @@
  */
 import { z } from 'zod';
 
-export const CHANNEL = 'dealchat/v1';
-export const LIVE_PORT_NAME = 'dealchat/live';
+import { CHANNEL, DEAL_FIELDS, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
+
+export { CHANNEL, DEAL_FIELDS, LIVE_PORT_NAME, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers must be in E.164 form, like +46701234567.');
-const contentSid = z.string().regex(/^HX[0-9a-fA-F]{32}$/);
+export const contentSidSchema = z.string().regex(/^HX[0-9a-fA-F]{32}$/);
 
 const pageText = z.string().max(500).nullable();
 
-/** Deal data a template variable can be filled from; 'manual' means the rep types it. */
-export const DEAL_FIELDS = ['person.firstName', 'person.name', 'deal.title', 'deal.value', 'organization.name', 'owner.name', 'manual'] as const;
-export type DealField = (typeof DEAL_FIELDS)[number];
-
-/** Body limit Twilio enforces for a single message. */
-export const MAX_BODY_LENGTH = 1600;
-/** WhatsApp limit for one template variable value. */
-export const MAX_VARIABLE_LENGTH = 255;
 
 export const settingsInputSchema = z
   .object({
@@ -56,7 +49,7 @@ const requestSchemas = {
   sendTemplate: z
     .object({
       to: e164,
-      contentSid,
+      contentSid: contentSidSchema,
       variables: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.string().max(MAX_VARIABLE_LENGTH)),
     })
     .strict(),
@@ -82,7 +75,7 @@ const requestSchemas = {
   getVariableMappings: z.object({}).strict(),
   openSettings: z.object({}).strict(),
   saveVariableMapping: z
-    .object({ contentSid, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
+    .object({ contentSid: contentSidSchema, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
     .strict(),
   syncNow: z.object({ what: z.enum(['all', 'messages', 'templates']).default('all') }).strict(),
   getSyncStatus: z.object({}).strict(),

@@ -3,7 +3,8 @@
  * client reconnects and re-announces what it watches, so a panel open all day keeps updating.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { LIVE_PORT_NAME, type LiveClientMessage, type LiveEvent } from './contract';
+import { LIVE_PORT_NAME } from './constants';
+import type { LiveClientMessage, LiveEvent } from './contract';
 
 /** Messages on a port keep the worker alive; this keeps polling going while a panel is open. */
 const HEARTBEAT_MS = 20_000;

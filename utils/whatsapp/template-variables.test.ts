@@ -19,6 +19,9 @@ const deal: DealContext = {
   ownerName: 'Sara Lind',
   person: { name: 'Jürgen Muñoz', firstName: 'Jürgen', lastName: 'Muñoz' },
   phones: [{ raw: '+46701234567', e164: '+46701234567', label: 'mobile', primary: true }],
+  source: 'api',
+  notice: null,
+  defaultCountry: 'SE',
 };
 
 function template(variables: string[], sampleValues: Record<string, string> = {}): TemplateView {
@@ -49,8 +52,9 @@ describe('dealFieldValue', () => {
   });
 
   it('formats the value with its currency in the given locale', () => {
-    expect(dealFieldValue('deal.value', deal, 'en-US')).toBe('€12,500.00');
-    expect(dealFieldValue('deal.value', { ...deal, currency: 'usd' }, 'en-US')).toBe('$12,500.00');
+    expect(dealFieldValue('deal.value', deal, 'en-US')).toBe('€12,500');
+    expect(dealFieldValue('deal.value', deal, 'sv-SE')).toBe('12\u00a0500\u00a0€');
+    expect(dealFieldValue('deal.value', { ...deal, value: 1999.5, currency: 'usd' }, 'en-US')).toBe('$1,999.50');
     expect(dealFieldValue('deal.value', { ...deal, currency: null }, 'en-US')).toBe('12,500');
     expect(dealFieldValue('deal.value', { ...deal, value: null }, 'en-US')).toBe('');
   });

@@ -2,38 +2,11 @@
  * Filling a template's `{{placeholders}}` from the deal the rep is looking at: which deal field
  * fits each placeholder, and what that field says.
  */
-import { MAX_VARIABLE_LENGTH, type TemplateView } from '../messaging/contract';
+import { MAX_VARIABLE_LENGTH, type DealField } from '../messaging/constants';
+import type { DealContext, TemplateView } from '../messaging/contract';
 
-export interface DealContext {
-  dealId: string;
-  title: string | null;
-  value: number | null;
-  currency: string | null;
-  organizationName: string | null;
-  ownerName: string | null;
-  person: { name: string | null; firstName: string | null; lastName: string | null } | null;
-  /** Ordered best first. */
-  phones: { raw: string; e164: string | null; label: string | null; primary: boolean }[];
-}
-
-export type DealField =
-  | 'person.firstName'
-  | 'person.name'
-  | 'deal.title'
-  | 'deal.value'
-  | 'organization.name'
-  | 'owner.name'
-  | 'manual';
-
-export const DEAL_FIELDS: readonly DealField[] = [
-  'person.firstName',
-  'person.name',
-  'deal.title',
-  'deal.value',
-  'organization.name',
-  'owner.name',
-  'manual',
-];
+export { DEAL_FIELDS, type DealField } from '../messaging/constants';
+export type { DealContext } from '../messaging/contract';
 
 export type VariableMapping = Record<string, DealField>;
 
@@ -72,15 +45,17 @@ function clean(value: string | null | undefined): string {
 
 function formatMoney(value: number, currency: string | null, locale: string | undefined): string {
   const code = clean(currency).toUpperCase();
+  // Deals are mostly whole amounts, and "€12,500" reads better in a message than "€12,500.00".
+  const digits = Number.isInteger(value) ? { maximumFractionDigits: 0 } : {};
   if (code !== '') {
     try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(value);
+      return new Intl.NumberFormat(locale, { style: 'currency', currency: code, ...digits }).format(value);
     } catch {
       // CRMs allow custom currencies Intl does not know; the code itself still tells the amount.
-      return `${new Intl.NumberFormat(locale).format(value)} ${code}`;
+      return `${new Intl.NumberFormat(locale, digits).format(value)} ${code}`;
     }
   }
-  return new Intl.NumberFormat(locale).format(value);
+  return new Intl.NumberFormat(locale, digits).format(value);
 }
 
 // Checked in order: "company_name" names an organization before "name" can make it a person.

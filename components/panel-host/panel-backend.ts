@@ -1,0 +1,56 @@
+/** The panel's backend in a content script: every call is a request to the background. */
+import type { PanelBackend } from '@/components/panel/backend';
+import { request } from '@/utils/messaging/client';
+import type { LiveEvent } from '@/utils/messaging/contract';
+import type { LiveConnection } from '@/utils/messaging/live';
+
+type Listener = { contact: string; onEvent: (event: LiveEvent) => void };
+
+export interface PanelBackendHost {
+  backend: PanelBackend;
+  /** Routes one live event to the panels that asked for it. */
+  dispatch: (event: LiveEvent) => void;
+}
+
+export function createPanelBackend(live: Pick<LiveConnection, 'watch'>): PanelBackendHost {
+  const listeners = new Set<Listener>();
+  const rewatch = () => live.watch([...new Set([...listeners].map((listener) => listener.contact))]);
+  const backend: PanelBackend = {
+    getConversation: (contact) => request('getConversation', { contact }),
+    async sendText(to, body, mediaUrls) {
+      await request('sendText', { to, body, mediaUrls });
+    },
+    async sendTemplate(to, contentSid, variables) {
+      await request('sendTemplate', { to, contentSid, variables });
+    },
+    async retrySend(outboxId) {
+      await request('retrySend', { outboxId });
+    },
+    getMedia: (messageSid) => request('getMedia', { messageSid }),
+    listTemplates: () => request('listTemplates', {}),
+    getVariableMappings: () => request('getVariableMappings', {}),
+    async saveVariableMapping(contentSid, mapping) {
+      await request('saveVariableMapping', { contentSid, mapping });
+    },
+    subscribe(contact, onEvent) {
+      const listener = { contact, onEvent };
+      listeners.add(listener);
+      rewatch();
+      return () => {
+        listeners.delete(listener);
+        rewatch();
+      };
+    },
+    openSettings() {
+      void request('openSettings', {});
+    },
+  };
+  return {
+    backend,
+    dispatch: (event) => {
+      for (const listener of listeners) {
+        if (event.type !== 'conversation-changed' || event.contact === listener.contact) listener.onEvent(event);
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The panel's life on a CRM that is a single-page app: one panel for the deal on screen, replaced
+ * when the rep moves to another deal, removed on any other page, never two at once.
+ */
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { CrmAdapter } from '@/utils/crm/adapter';
+import { watchLocation } from '@/utils/crm/navigation';
+import { connectLive } from '@/utils/messaging/live';
+import { DealPanelApp } from './DealPanelApp';
+import { DockedFrame } from './DockedFrame';
+import { createPanelBackend } from './panel-backend';
+
+/** How long a deal page may take to render its side column before the panel floats instead. */
+const SIDE_COLUMN_WAIT_MS = 1_500;
+
+function waitForMountPoint(adapter: CrmAdapter, timeoutMs: number): Promise<Element | null> {
+  const found = adapter.findMountPoint(document);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const element = adapter.findMountPoint(document);
+      if (!element) return;
+      finish(element);
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    const finish = (element: Element | null) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(element);
+    };
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter): void {
+  const live = connectLive((event) => host.dispatch(event));
+  const host = createPanelBackend(live);
+  const readPage = () => adapter.readDealFromPage(document);
+  let shown: { dealId: string; remove: () => void } | null = null;
+
+  const show = async (url: string) => {
+    const dealId = adapter.dealIdFromUrl(url);
+    if (dealId !== null && dealId === shown?.dealId) return;
+    shown?.remove();
+    shown = null;
+    if (dealId === null) return;
+    const mine: { dealId: string; remove: () => void } = { dealId, remove: () => undefined };
+    shown = mine;
+
+    const sideColumn = await waitForMountPoint(adapter, SIDE_COLUMN_WAIT_MS);
+    if (shown !== mine) return;
+    const docked = sideColumn === null;
+    const ui = await createShadowRootUi<Root>(ctx, {
+      name: 'dealchat-panel',
+      mode: 'open',
+      position: 'inline',
+      // Looked up on each mount: the app re-renders its side column now and then.
+      anchor: docked ? document.body : () => adapter.findMountPoint(document),
+      append: docked ? 'last' : 'first',
+      onMount(container, _shadow, shadowHost) {
+        if (docked) shadowHost.setAttribute('data-docked', '');
+        const root = createRoot(container);
+        const panel = <DealPanelApp dealId={dealId} readPage={readPage} backend={host.backend} />;
+        root.render(docked ? <DockedFrame>{panel}</DockedFrame> : panel);
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+      },
+    });
+    if (shown !== mine) return;
+    ui.mount();
+    // The app may re-render the side column and drop the panel with it: put it back, once.
+    const reattach = new MutationObserver(() => {
+      if (ui.shadowHost.isConnected || !adapter.findMountPoint(document)) return;
+      ui.remove();
+      ui.mount();
+    });
+    if (!docked) reattach.observe(document.body, { childList: true, subtree: true });
+    mine.remove = () => {
+      reattach.disconnect();
+      ui.remove();
+    };
+  };
+
+  const stopWatching = watchLocation(window, (url) => void show(url));
+  ctx.onInvalidated(() => {
+    stopWatching();
+    shown?.remove();
+    live.close();
+  });
+  void show(location.href);
+}

@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import '@testing-library/jest-dom/vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { BackgroundError } from '@/utils/messaging/client';
+import { Panel } from './Panel';
+import { CONTACT, OTHER_CONTACT, conversation, deal, fakeBackend, message } from './test-support';
+
+describe('Panel', () => {
+  it('is a region named WhatsApp showing the contact and their conversation', async () => {
+    const { backend } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+
+    const region = screen.getByRole('region', { name: 'WhatsApp' });
+    expect(within(region).getByText('Jürgen Muñoz')).toBeInTheDocument();
+    expect(await within(region).findByRole('log', { name: 'Conversation' })).toHaveTextContent('Hi, is the offer still valid?');
+    expect(backend.getConversation).toHaveBeenCalledWith(CONTACT);
+  });
+
+  it('switches between the contact’s numbers and loads that conversation', async () => {
+    const user = userEvent.setup();
+    const { backend } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    await screen.findByRole('log');
+
+    const phone = screen.getByRole('combobox', { name: 'Phone number' });
+    expect(phone).toHaveDisplayValue('+46 70 123 45 67 · mobile');
+    await user.selectOptions(phone, OTHER_CONTACT);
+
+    expect(backend.getConversation).toHaveBeenLastCalledWith(OTHER_CONTACT);
+    expect(backend.subscribe).toHaveBeenLastCalledWith(OTHER_CONTACT, expect.any(Function));
+  });
+
+  it('fetches again when the background reports a change to this conversation, and only this one', async () => {
+    const { backend, emit } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    await screen.findByText('Hi, is the offer still valid?');
+    expect(backend.getConversation).toHaveBeenCalledTimes(1);
+
+    backend.getConversation.mockResolvedValueOnce(
+      conversation({ messages: [message({ body: 'Hi, is the offer still valid?' }), message({ body: 'Any news?' })] }),
+    );
+    await emit({ type: 'conversation-changed', contact: CONTACT });
+    expect(await screen.findByText('Any news?')).toBeInTheDocument();
+
+    await emit({ type: 'conversation-changed', contact: OTHER_CONTACT });
+    expect(backend.getConversation).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops listening when it goes away', async () => {
+    const { backend, listeners } = fakeBackend();
+    const { unmount } = render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    await screen.findByRole('log');
+    unmount();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('sends the rep to the settings when Twilio is not set up yet', async () => {
+    const user = userEvent.setup();
+    const { backend } = fakeBackend(conversation({ configured: false }));
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+
+    await user.click(await screen.findByRole('button', { name: 'Open settings' }));
+    expect(backend.openSettings).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument();
+  });
+
+  it('lets the rep type a number when the deal has none WhatsApp can use', async () => {
+    const user = userEvent.setup();
+    const { backend } = fakeBackend();
+    const noNumber = { ...deal, phones: [{ raw: '12', e164: null, label: 'work', primary: true }] };
+    render(<Panel backend={backend} deal={noNumber} defaultCountry="SE" />);
+
+    expect(screen.getByText('No WhatsApp number on this deal')).toBeInTheDocument();
+    const input = screen.getByRole('textbox', { name: 'Phone number' });
+    expect(input).toHaveValue('12');
+    await user.click(screen.getByRole('button', { name: 'Use number' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('not a phone number WhatsApp can use');
+    expect(backend.getConversation).not.toHaveBeenCalled();
+
+    await user.clear(input);
+    await user.type(input, '070-123 45 67{Enter}');
+    expect(backend.getConversation).toHaveBeenCalledWith(CONTACT);
+    expect(await screen.findByRole('log')).toBeInTheDocument();
+    expect(screen.getByText('+46 70 123 45 67')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Change' }));
+    expect(screen.getByRole('textbox', { name: 'Phone number' })).toBeInTheDocument();
+  });
+
+  it('explains a failed load and tries again on request', async () => {
+    const user = userEvent.setup();
+    const { backend } = fakeBackend();
+    backend.getConversation.mockRejectedValueOnce(new BackgroundError('failed', 'Twilio did not answer in time.'));
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+
+    expect(await screen.findByText('Twilio did not answer in time.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('log')).toBeInTheDocument();
+  });
+
+  it('keeps the conversation on screen when a refresh fails', async () => {
+    const { backend, emit } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    await screen.findByText('Hi, is the offer still valid?');
+
+    backend.getConversation.mockRejectedValueOnce(new BackgroundError('failed', 'Twilio did not answer in time.'));
+    await emit({ type: 'conversation-changed', contact: CONTACT });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Twilio did not answer in time.');
+    expect(screen.getByText('Hi, is the offer still valid?')).toBeInTheDocument();
+  });
+
+  it('opens the settings from the header', async () => {
+    const user = userEvent.setup();
+    const { backend } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    await user.click(screen.getByRole('button', { name: 'Dealchat settings' }));
+    expect(backend.openSettings).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import type { DealContext } from '@/utils/whatsapp/template-variables';
+import type { PanelBackend } from './backend';
+import { ContactHeader, type PhoneChoice } from './ContactHeader';
+import { Conversation } from './Conversation';
+import { SettingsIcon, WhatsAppMark } from './icons';
+import { PhoneEntry } from './PhoneEntry';
+
+export type { PanelBackend } from './backend';
+
+export interface PanelProps {
+  backend: PanelBackend;
+  deal: DealContext;
+  /** ISO 3166 country for numbers typed without a country code: the rep's setting. */
+  defaultCountry: string;
+  /** For dates, times and amounts; the browser's language when left out. */
+  locale?: string;
+}
+
+/** WhatsApp with the deal's contact, for the CRM's deal page. */
+export function Panel({ backend, deal, defaultCountry, locale }: PanelProps) {
+  // Keyed by deal, so a number chosen on one deal is never used on the next one the rep opens.
+  const [picked, setPicked] = useState<{ dealId: string; e164: string } | null>(null);
+  const phones = usablePhones(deal);
+  const pick = picked?.dealId === deal.dealId ? picked.e164 : null;
+  const contact = pick ?? phones[0]?.e164 ?? null;
+  const name = contactName(deal);
+  const choose = (e164: string) => setPicked({ dealId: deal.dealId, e164 });
+
+  return (
+    <section className="dc-panel" role="region" aria-label="WhatsApp">
+      <header className="dc-header">
+        <WhatsAppMark />
+        <h2 className="dc-header__title">WhatsApp</h2>
+        <button
+          type="button"
+          className="dc-icon-button"
+          aria-label="Dealchat settings"
+          title="Dealchat settings"
+          onClick={() => backend.openSettings()}
+        >
+          <SettingsIcon />
+        </button>
+      </header>
+      <ContactHeader
+        name={name}
+        phones={phones}
+        contact={contact}
+        onChoose={choose}
+        onClearTyped={phones.length === 0 && contact !== null ? () => setPicked(null) : null}
+      />
+      {contact === null ? (
+        <PhoneEntry
+          unreadable={deal.phones.filter((phone) => phone.e164 === null).map((phone) => phone.raw)}
+          defaultCountry={defaultCountry}
+          onChoose={choose}
+        />
+      ) : (
+        <Conversation backend={backend} deal={deal} contact={contact} contactName={name} locale={locale} />
+      )}
+    </section>
+  );
+}
+
+// The CRM may list one number twice (as work and mobile); the first, best-ranked label wins.
+function usablePhones(deal: DealContext): PhoneChoice[] {
+  const seen = new Set<string>();
+  return deal.phones.flatMap((phone) => {
+    if (phone.e164 === null || seen.has(phone.e164)) return [];
+    seen.add(phone.e164);
+    return [{ e164: phone.e164, label: phone.label }];
+  });
+}
+
+function contactName(deal: DealContext): string {
+  const person = deal.person;
+  return (
+    person?.name?.trim() ||
+    [person?.firstName, person?.lastName].filter(Boolean).join(' ').trim() ||
+    deal.organizationName?.trim() ||
+    'This deal’s contact'
+  );
+}

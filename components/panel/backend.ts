@@ -1,0 +1,19 @@
+import type { ConversationView, LiveEvent, MediaItem, TemplateView } from '@/utils/messaging/contract';
+import type { DealField } from '@/utils/whatsapp/template-variables';
+
+/** Everything the deal-page panel asks of the background; a prop so tests and previews can stand in for it. */
+export interface PanelBackend {
+  getConversation(contact: string): Promise<ConversationView>;
+  sendText(to: string, body: string, mediaUrls: string[]): Promise<void>;
+  sendTemplate(to: string, contentSid: string, variables: Record<string, string>): Promise<void>;
+  retrySend(outboxId: string): Promise<void>;
+  /** A message's files at Twilio, which only the background may fetch. */
+  getMedia(messageSid: string): Promise<MediaItem[]>;
+  listTemplates(): Promise<TemplateView[]>;
+  /** contentSid → placeholder → the deal field the rep chose for it. */
+  getVariableMappings(): Promise<Record<string, Record<string, DealField>>>;
+  saveVariableMapping(contentSid: string, mapping: Record<string, DealField>): Promise<void>;
+  /** Live updates while the panel is open; returns the unsubscribe function. */
+  subscribe(contact: string, onEvent: (event: LiveEvent) => void): () => void;
+  openSettings(): void;
+}

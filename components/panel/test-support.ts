@@ -1,0 +1,121 @@
+/** Builders and a scriptable backend for the panel's component tests. */
+import { act } from '@testing-library/react';
+import { vi } from 'vitest';
+import type { ConversationView, LiveEvent, MessageView, TemplateView, WindowView } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/whatsapp/template-variables';
+import type { PanelBackend } from './backend';
+
+export const CONTACT = '+46701234567';
+export const OTHER_CONTACT = '+46731112233';
+export const HOUR = 60 * 60 * 1000;
+export const MINUTE = 60 * 1000;
+
+export const deal: DealContext = {
+  dealId: '101',
+  title: 'Solar panels for HQ',
+  value: 12500,
+  currency: 'EUR',
+  organizationName: 'Malmö Energi AB',
+  ownerName: 'Sara Lind',
+  person: { name: 'Jürgen Muñoz', firstName: 'Jürgen', lastName: 'Muñoz' },
+  phones: [
+    { raw: '070-123 45 67', e164: CONTACT, label: 'mobile', primary: true },
+    { raw: '073-111 22 33', e164: OTHER_CONTACT, label: 'work', primary: false },
+  ],
+  source: 'api',
+  notice: null,
+  defaultCountry: 'SE',
+};
+
+export function message(overrides: Partial<MessageView> = {}): MessageView {
+  const id = overrides.id ?? `SM${Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32)}`;
+  return {
+    id,
+    sid: id,
+    outboxId: null,
+    direction: 'inbound',
+    body: 'Hello',
+    mediaCount: 0,
+    mediaUrls: [],
+    state: 'received',
+    at: Date.now() - HOUR,
+    error: null,
+    retryable: false,
+    templateName: null,
+    ...overrides,
+  };
+}
+
+export function openWindow(msLeft: number): WindowView {
+  return { open: true, closesAt: Date.now() + msLeft, reason: 'open' };
+}
+
+export function conversation(overrides: Partial<ConversationView> = {}): ConversationView {
+  return {
+    contact: CONTACT,
+    messages: [message({ body: 'Hi, is the offer still valid?' })],
+    window: openWindow(20 * HOUR),
+    configured: true,
+    ...overrides,
+  };
+}
+
+let templateCount = 0;
+
+export function template(overrides: Partial<TemplateView> = {}): TemplateView {
+  templateCount += 1;
+  return {
+    sid: `HX${templateCount.toString(16).padStart(32, '0')}`,
+    friendlyName: `template_${templateCount}`,
+    language: 'en',
+    category: 'utility',
+    approvalStatus: 'approved',
+    rejectionReason: null,
+    types: ['twilio/text'],
+    body: 'Hello {{1}}',
+    variables: ['1'],
+    sampleValues: { '1': 'first_name' },
+    details: {},
+    updatedAt: 0,
+    ...overrides,
+  };
+}
+
+/** A backend whose every call is a mock, with `emit` to push live events to the panel. */
+export function fakeBackend(view: ConversationView = conversation(), templates: TemplateView[] = []) {
+  const listeners = new Set<{ contact: string; onEvent: (event: LiveEvent) => void }>();
+  const backend = {
+    getConversation: vi.fn((contact: string) => Promise.resolve({ ...view, contact })),
+    sendText: vi.fn(() => Promise.resolve()),
+    sendTemplate: vi.fn(() => Promise.resolve()),
+    retrySend: vi.fn(() => Promise.resolve()),
+    getMedia: vi.fn(() => Promise.resolve([])),
+    listTemplates: vi.fn(() => Promise.resolve(templates)),
+    getVariableMappings: vi.fn(() => Promise.resolve({})),
+    saveVariableMapping: vi.fn(() => Promise.resolve()),
+    subscribe: vi.fn((contact: string, onEvent: (event: LiveEvent) => void) => {
+      const listener = { contact, onEvent };
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }),
+    openSettings: vi.fn(),
+  } satisfies PanelBackend;
+  // Async, so the fetch an event starts has settled before the test looks.
+  const emit = (event: LiveEvent) =>
+    act(async () => {
+      for (const listener of listeners) listener.onEvent(event);
+      await Promise.resolve();
+    });
+  return { backend, emit, listeners };
+}
+
+/** A promise the test settles when it wants, to look at the panel while a call is in flight. */
+export function deferred<T = void>() {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '@/components/shared/describeError';
+import type { ConversationView } from '@/utils/messaging/contract';
+import type { PanelBackend } from './backend';
+
+export type ConversationState =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  /** `refreshError` is set when a later refresh failed: the last good copy stays on screen. */
+  | { status: 'ready'; conversation: ConversationView; refreshError: string | null };
+
+interface Loaded {
+  contact: string;
+  conversation: ConversationView | null;
+  error: string | null;
+}
+
+/** The conversation with `contact`, fetched again whenever the background says it changed. */
+export function useConversation(backend: PanelBackend, contact: string) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    backend.getConversation(contact).then(
+      (conversation) => {
+        if (current) setLoaded({ contact, conversation, error: null });
+      },
+      (error: unknown) => {
+        const message = describeError(error, 'The conversation could not be loaded.');
+        if (current) setLoaded((previous) => ({ contact, conversation: sameContact(previous, contact)?.conversation ?? null, error: message }));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [backend, contact, revision]);
+
+  useEffect(
+    () =>
+      backend.subscribe(contact, (event) => {
+        if (event.type === 'conversation-changed' && event.contact === contact) setRevision((n) => n + 1);
+      }),
+    [backend, contact],
+  );
+
+  const refresh = () => setRevision((n) => n + 1);
+  return { state: toState(sameContact(loaded, contact)), refresh };
+}
+
+// What was loaded for another number (the rep just switched) must not show for this one.
+function sameContact(loaded: Loaded | null, contact: string): Loaded | null {
+  return loaded?.contact === contact ? loaded : null;
+}
+
+function toState(loaded: Loaded | null): ConversationState {
+  if (loaded === null) return { status: 'loading' };
+  if (loaded.conversation === null) return { status: 'failed', message: loaded.error ?? '' };
+  return { status: 'ready', conversation: loaded.conversation, refreshError: loaded.error };
+}
