@@ -100,3 +100,15 @@ it('remembers which deal field fills each template variable', async () => {
   const bad = await setup.engine.handleMessage(envelope('saveVariableMapping', { contentSid: sid, mapping: { 1: 'password' } } as never), fromDealPage);
   expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
 });
+
+it('trusts the tab’s current address after in-page navigation, where Chrome keeps the document’s first URL', async () => {
+  await save('');
+  const first = pageSender(dealId);
+  const navigated = { ...first, frameId: 0, url: 'https://acme.pipedrive.com/deal/999', tab: { ...first.tab, url: `https://acme.pipedrive.com/deal/${dealId}` } };
+  const response = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), navigated as Browser.runtime.MessageSender);
+  expect(response).toMatchObject({ ok: true, data: { dealId: String(dealId) } });
+
+  const fromSubframe = { ...navigated, frameId: 3 };
+  const refused = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), fromSubframe as Browser.runtime.MessageSender);
+  expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+});

@@ -295,7 +295,10 @@ export class Engine {
       return { ok: false, error: { code: 'refused', message: 'Request refused: only Dealchat’s settings page may do that.' } };
     }
     try {
-      return { ok: true, data: await this.dispatch(parsed.request, { kind, url: sender?.url ?? '' }) };
+      // Chrome keeps `sender.url` at the address the document loaded with; after a single-page app's
+      // pushState, only the tab's address says which deal the top frame shows.
+      const url = (sender?.frameId === 0 ? sender.tab?.url : undefined) ?? sender?.url ?? '';
+      return { ok: true, data: await this.dispatch(parsed.request, { kind, url }) };
     } catch (error) {
       if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } };
       return { ok: false, error: { code: 'failed', message: describeError(error) } };
