@@ -7,9 +7,9 @@ import { describe, expect } from 'vitest';
 import { ALARMS } from '../../utils/background/engine';
 import type { SettingsInput } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/sync/outbox';
-import type { RecordedRequest } from '../fakes/twilio';
 import { ask, extensionStorage, request, scheduledAlarm } from './support/background';
 import { test } from './support/fixtures';
+import { formValue } from './support/twilio';
 
 const CONTACT = '+46701234567';
 const STRANGER = '+46709876543';
@@ -28,12 +28,6 @@ async function fillSettingsForm(page: Page, settings: SettingsInput): Promise<vo
 async function saveSettingsForm(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('status', { name: 'Save result' }).filter({ hasText: 'Settings saved' }).waitFor();
-}
-
-function formValue(sent: RecordedRequest | undefined, name: string): string {
-  const value = sent?.form[name];
-  if (typeof value !== 'string') throw new Error(`The request has no single ${name}: ${JSON.stringify(sent?.form)}`);
-  return value;
 }
 
 /** The contact's thread as a panel would show it; `outboxId` picks one message the rep sent. */

@@ -11,6 +11,7 @@ import {
   type RequestType,
   type ResponseEnvelope,
   type ResponseMap,
+  type SettingsInput,
 } from '../../../utils/messaging/contract';
 
 // The extension page's global; these functions run there, not in Node.
@@ -27,6 +28,12 @@ export async function request<T extends RequestType>(page: Page, type: T, payloa
   const response = await ask(page, type, payload);
   if (!response.ok) throw new Error(`${type} was answered ${response.error.code}: ${response.error.message}`);
   return response.data;
+}
+
+/** Saves settings as the options page does; refused fields fail the caller with the background's reasons. */
+export async function saveSettings(page: Page, settings: SettingsInput): Promise<void> {
+  const saved = await request(page, 'saveSettings', settings);
+  if (!saved.ok) throw new Error(`The settings were refused: ${JSON.stringify(saved.fieldErrors)}`);
 }
 
 /** Everything `chrome.storage` holds for the extension, or null when the manifest does not grant it. */

@@ -1,6 +1,7 @@
 /**
- * Real headless Chromium with the production build loaded unpacked, as a rep installs it. Every
- * launch gets a fresh profile, so each test starts from a first install with an empty store.
+ * Real Chromium (headless unless a person is to use it) with the production build loaded unpacked,
+ * as a rep installs it. Every launch gets a fresh profile, so each starts from a first install with
+ * an empty store.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -20,6 +21,8 @@ export interface LaunchOptions {
    * fakes. Every other host fails to resolve: nothing a test does can leave the machine.
    */
   hostMap?: Record<string, string>;
+  /** A window on the screen, for a person to use (needs a display); its pages then follow the window's size. */
+  headed?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -66,7 +69,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       // Chromium's --headless is the new headless mode, the one that runs extensions.
-      headless: true,
+      headless: options.headed !== true,
+      ...(options.headed === true && { viewport: null }),
+      // Playwright's own Ctrl+C handler exits the process before `close` can remove the profile;
+      // the browser still dies with the process, whoever handles Ctrl+C.
+      handleSIGINT: false,
       // Playwright's defaults switch extensions off; --disable-extensions-except keeps only ours.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [

@@ -15,6 +15,13 @@ export interface LocalTwilio {
   close(): Promise<void>;
 }
 
+/** One form field of a request the fake recorded; fails the test when it is missing or repeated. */
+export function formValue(sent: RecordedRequest | undefined, name: string): string {
+  const value = sent?.form[name];
+  if (typeof value !== 'string') throw new Error(`The request has no single ${name}: ${JSON.stringify(sent?.form)}`);
+  return value;
+}
+
 export async function startLocalTwilio(options: FakeTwilioOptions = {}): Promise<LocalTwilio> {
   const fake = new FakeTwilio(options);
   const server = await startFakeTwilioServer(fake, { https: true });

@@ -38,7 +38,8 @@ import {
 import { API_HOST, API_VERSION, TwilioApiError, errorResponse, newSid, rfc2822 } from './wire';
 
 const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
-const OUTSIDE_WINDOW: DeliveryFailure = {
+/** What WhatsApp reports for a free-form message sent outside the 24-hour window. */
+export const OUTSIDE_WINDOW: DeliveryFailure = {
   code: 63016,
   message:
     'Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.',

@@ -1,4 +1,4 @@
-export { DroppedConnectionError, FakeTwilio, type FakeTwilioOptions, type InboundMessageInput } from './fake-twilio';
+export { DroppedConnectionError, FakeTwilio, OUTSIDE_WINDOW, type FakeTwilioOptions, type InboundMessageInput } from './fake-twilio';
 export type { FaultSpec } from './faults';
 export type { DeliveryFailure, MediaResource, MessageResource } from './messages';
 export { twilioHandlers } from './msw';
