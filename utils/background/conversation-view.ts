@@ -5,7 +5,7 @@ import type { DealchatDb, MessageRow, OutboxRow } from '../store/db';
 import { latestMessages } from '../store/messages';
 import { explainTwilioError } from '../twilio/error-explanations';
 import type { TwilioMessageStatus } from '../twilio/types';
-import { evaluateWindow } from '../whatsapp/session-window';
+import { evaluateWindow, OUTSIDE_WINDOW_ERROR } from '../whatsapp/session-window';
 
 export const THREAD_LIMIT = 200;
 
@@ -25,6 +25,11 @@ const STATE_OF: Record<TwilioMessageStatus, MessageState> = {
   received: 'received',
 };
 
+/** Retrying is pointless for free-form text WhatsApp refused as outside the window: only a template can go. */
+function canRetry(sentBy: OutboxRow, errorCode: number | null): boolean {
+  return sentBy.retriedAs === null && !(errorCode === OUTSIDE_WINDOW_ERROR && sentBy.content.kind !== 'template');
+}
+
 function fromMessage(row: MessageRow, outbox: Map<string, OutboxRow>): MessageView {
   const state = STATE_OF[row.status];
   const sentBy = row.outboxId === undefined ? undefined : outbox.get(row.outboxId);
@@ -39,7 +44,7 @@ function fromMessage(row: MessageRow, outbox: Map<string, OutboxRow>): MessageVi
     state,
     at: row.at,
     error: state === 'failed' ? explainTwilioError(row.errorCode) : null,
-    retryable: state === 'failed' && sentBy !== undefined && sentBy.retriedAs === null,
+    retryable: state === 'failed' && sentBy !== undefined && canRetry(sentBy, row.errorCode),
     templateName: row.templateName ?? null,
   };
 }
@@ -58,7 +63,7 @@ function fromOutbox(row: OutboxRow, twilioOffset: number): MessageView {
     // On Twilio's clock, like the messages it is shown among.
     at: row.createdAt + twilioOffset,
     error: row.error,
-    retryable: failed,
+    retryable: failed && canRetry(row, row.error?.code ?? null),
     templateName: row.templateName,
   };
 }
