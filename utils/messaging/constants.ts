@@ -5,6 +5,9 @@
 export const CHANNEL = 'dealchat/v1';
 export const LIVE_PORT_NAME = 'dealchat/live';
 
+/** A Content API template's sid, which sends it. */
+export const CONTENT_SID_PATTERN = /^HX[0-9a-fA-F]{32}$/;
+
 /** Body limit Twilio enforces for a single message. */
 export const MAX_BODY_LENGTH = 1600;
 /** WhatsApp limit for one template variable value. */

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 
-import { CHANNEL, DEAL_FIELDS, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
+import { CHANNEL, CONTENT_SID_PATTERN, DEAL_FIELDS, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
 
 export { CHANNEL, DEAL_FIELDS, LIVE_PORT_NAME, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers must be in E.164 form, like +46701234567.');
-export const contentSidSchema = z.string().regex(/^HX[0-9a-fA-F]{32}$/);
+const contentSid = z.string().regex(CONTENT_SID_PATTERN);
 
 const pageText = z.string().max(500).nullable();
 
@@ -49,7 +49,7 @@ const requestSchemas = {
   sendTemplate: z
     .object({
       to: e164,
-      contentSid: contentSidSchema,
+      contentSid,
       variables: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.string().max(MAX_VARIABLE_LENGTH)),
     })
     .strict(),
@@ -75,7 +75,7 @@ const requestSchemas = {
   getVariableMappings: z.object({}).strict(),
   openSettings: z.object({}).strict(),
   saveVariableMapping: z
-    .object({ contentSid: contentSidSchema, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
+    .object({ contentSid, mapping: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.enum(DEAL_FIELDS)) })
     .strict(),
   syncNow: z.object({ what: z.enum(['all', 'messages', 'templates']).default('all') }).strict(),
   getSyncStatus: z.object({}).strict(),
