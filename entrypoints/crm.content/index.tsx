@@ -1,4 +1,5 @@
 import '@/components/panel/panel.css';
+import '@/components/panel-host/panel-host.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startDealPanels } from '@/components/panel-host/start-deal-panels';
 import { adapterForUrl, CRM_ADAPTERS } from '@/utils/crm/registry';
