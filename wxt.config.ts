@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CRM_ADAPTERS } from './utils/crm/registry';
 
 // The manifest asks only for what the code uses: alarms for background polling, the Twilio
 // hosts the background calls with the user's credentials, and the CRM (deal pages and its API).
@@ -10,7 +11,12 @@ export default defineConfig({
     name: 'Dealchat: WhatsApp in your CRM',
     description: 'WhatsApp your deal contacts from the CRM deal page, through your own Twilio account.',
     permissions: ['alarms'],
-    host_permissions: ['https://api.twilio.com/*', 'https://content.twilio.com/*', 'https://*.pipedrive.com/*'],
+    host_permissions: [
+      'https://api.twilio.com/*',
+      'https://content.twilio.com/*',
+      // The panel runs on these pages, and the background reads the CRM's API on the same hosts.
+      ...CRM_ADAPTERS.flatMap((adapter) => adapter.pagePatterns),
+    ],
   },
   // Load the build into Chrome yourself (see README); never launch a browser from the CLI.
   webExt: { disabled: true },
