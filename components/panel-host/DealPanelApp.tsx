@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
+import type { TemplateRequests } from '@/components/panel/templateRequests';
 import type { PageDeal } from '@/utils/crm/deal-context';
 import { describeError } from '@/components/shared/describeError';
 import { request } from '@/utils/messaging/client';
@@ -14,9 +15,10 @@ export interface DealPanelAppProps {
   /** Reads the deal page as it is now; called on each (re)load, since the page keeps rendering. */
   readPage: () => PageDeal;
   backend: PanelBackend;
+  requests: TemplateRequests;
 }
 
-export function DealPanelApp({ dealId, readPage, backend }: DealPanelAppProps) {
+export function DealPanelApp({ dealId, readPage, backend, requests }: DealPanelAppProps) {
   const [attempt, setAttempt] = useState(0);
   // Tagged with what was asked, so an answer for an earlier deal or try never shows, and "loading" needs no state.
   const key = `${dealId}#${attempt}`;
@@ -61,7 +63,7 @@ export function DealPanelApp({ dealId, readPage, backend }: DealPanelAppProps) {
           {state.deal.notice}
         </p>
       )}
-      <Panel backend={backend} deal={state.deal} defaultCountry={state.deal.defaultCountry} />
+      <Panel backend={backend} deal={state.deal} defaultCountry={state.deal.defaultCountry} requests={requests} />
     </>
   );
 }

@@ -3,6 +3,7 @@
  * when the rep moves to another deal, removed on any other page, never two at once.
  */
 import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { CrmAdapter } from '@/utils/crm/adapter';
@@ -11,6 +12,7 @@ import { connectLive } from '@/utils/messaging/live';
 import { DealPanelApp } from './DealPanelApp';
 import { DockedFrame } from './DockedFrame';
 import { createPanelBackend } from './panel-backend';
+import { createPanelCommandChannel, listenForPanelCommands } from './panel-command-channel';
 
 /** How long a deal page may take to render its side column before the panel floats instead. */
 const SIDE_COLUMN_WAIT_MS = 1_500;
@@ -37,6 +39,9 @@ function waitForMountPoint(adapter: CrmAdapter, timeoutMs: number): Promise<Elem
 export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter): void {
   const live = connectLive((event) => host.dispatch(event));
   const host = createPanelBackend(live);
+  // One for the whole page: at most one panel is mounted at a time to serve it.
+  const commands = createPanelCommandChannel(host.backend);
+  const stopAnswering = listenForPanelCommands(browser.runtime, commands.answer);
   const readPage = () => adapter.readDealFromPage(document);
   let shown: { dealId: string; remove: () => void } | null = null;
 
@@ -62,8 +67,8 @@ export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter):
       onMount(container, _shadow, shadowHost) {
         if (docked) shadowHost.setAttribute('data-docked', '');
         const root = createRoot(container);
-        const panel = <DealPanelApp dealId={dealId} readPage={readPage} backend={host.backend} />;
-        root.render(docked ? <DockedFrame>{panel}</DockedFrame> : panel);
+        const panel = <DealPanelApp dealId={dealId} readPage={readPage} backend={host.backend} requests={commands.requests} />;
+        root.render(docked ? <DockedFrame commands={commands}>{panel}</DockedFrame> : panel);
         return root;
       },
       onRemove(root) {
@@ -88,6 +93,7 @@ export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter):
   const stopWatching = watchLocation(window, (url) => void show(url));
   ctx.onInvalidated(() => {
     stopWatching();
+    stopAnswering();
     shown?.remove();
     live.close();
   });

@@ -4,6 +4,7 @@ import type { DealContext } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 import { Composer } from './Composer';
 import { TemplatePicker } from './TemplatePicker';
+import type { TemplateRequests } from './templateRequests';
 import { Thread } from './Thread';
 import { useLiveWindow } from './useLiveWindow';
 import { WindowStatus } from './WindowStatus';
@@ -16,16 +17,38 @@ interface ChatViewProps {
   conversation: ConversationView;
   refreshError: string | null;
   locale: string | undefined;
+  requests: TemplateRequests | undefined;
   onRefresh: () => void;
+}
+
+/**
+ * The open picker. `template` is one asked for from outside the panel, shown instead of the list;
+ * each request gets a fresh picker (`key`), whatever the rep was doing in the last one.
+ */
+interface OpenPicker {
+  template: TemplateView | null;
+  key: number;
 }
 
 /** The window's state, the thread, and the two ways to write: free text and templates. */
 export function ChatView(props: ChatViewProps) {
-  const { backend, deal, contact, contactName, conversation, refreshError, locale, onRefresh } = props;
+  const { backend, deal, contact, contactName, conversation, refreshError, locale, requests, onRefresh } = props;
   const window = useLiveWindow(conversation.window);
-  const [pickerOpen, setPickerOpen] = useState(false);
+  const [picker, setPicker] = useState<OpenPicker | null>(null);
+  const pickerOpen = picker !== null;
+  const pickerRef = useRef<HTMLDivElement>(null);
   const templatesButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
+
+  useEffect(
+    () => requests?.serve((template) => setPicker((current) => ({ template, key: (current?.key ?? 0) + 1 }))),
+    [requests],
+  );
+
+  // A request comes from elsewhere, typically the toolbar popup, while the panel may be scrolled out of sight.
+  useEffect(() => {
+    if (picker?.template) pickerRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [picker]);
 
   // Runs once the picker is gone and the composer is no longer inert, so the button can take focus.
   useEffect(() => {
@@ -36,7 +59,7 @@ export function ChatView(props: ChatViewProps) {
 
   const closePicker = () => {
     returnFocus.current = true;
-    setPickerOpen(false);
+    setPicker(null);
   };
 
   const sendText = async (body: string, mediaUrls: string[]) => {
@@ -78,12 +101,15 @@ export function ChatView(props: ChatViewProps) {
             neverOpened={window.reason === 'never-opened'}
             contactName={contactName}
             onSend={sendText}
-            onOpenTemplates={() => setPickerOpen(true)}
+            onOpenTemplates={() => setPicker({ template: null, key: 0 })}
             templatesButtonRef={templatesButton}
           />
         </div>
-        {pickerOpen && (
+        {picker && (
           <TemplatePicker
+            key={picker.key}
+            ref={pickerRef}
+            initialTemplate={picker.template}
             backend={backend}
             deal={deal}
             contact={contact}

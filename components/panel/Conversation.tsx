@@ -2,6 +2,7 @@ import type { DealContext } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 import { ChatView } from './ChatView';
 import { NotConfigured } from './NotConfigured';
+import type { TemplateRequests } from './templateRequests';
 import { useConversation } from './useConversation';
 
 interface ConversationProps {
@@ -10,10 +11,11 @@ interface ConversationProps {
   contact: string;
   contactName: string;
   locale: string | undefined;
+  requests: TemplateRequests | undefined;
 }
 
 /** Loads the conversation with one number and shows it, or why it cannot be shown. */
-export function Conversation({ backend, deal, contact, contactName, locale }: ConversationProps) {
+export function Conversation({ backend, deal, contact, contactName, locale, requests }: ConversationProps) {
   const { state, refresh } = useConversation(backend, contact);
 
   if (state.status === 'loading') {
@@ -45,6 +47,7 @@ export function Conversation({ backend, deal, contact, contactName, locale }: Co
       conversation={state.conversation}
       refreshError={state.refreshError}
       locale={locale}
+      requests={requests}
       onRefresh={refresh}
     />
   );

@@ -5,6 +5,7 @@ import { ContactHeader, type PhoneChoice } from './ContactHeader';
 import { Conversation } from './Conversation';
 import { SettingsIcon, WhatsAppMark } from './icons';
 import { PhoneEntry } from './PhoneEntry';
+import type { TemplateRequests } from './templateRequests';
 
 export type { PanelBackend } from './backend';
 
@@ -15,10 +16,12 @@ export interface PanelProps {
   defaultCountry: string;
   /** For dates, times and amounts; the browser's language when left out. */
   locale?: string;
+  /** Templates to open in the picker when asked from elsewhere; none when left out. */
+  requests?: TemplateRequests;
 }
 
 /** WhatsApp with the deal's contact, for the CRM's deal page. */
-export function Panel({ backend, deal, defaultCountry, locale }: PanelProps) {
+export function Panel({ backend, deal, defaultCountry, locale, requests }: PanelProps) {
   // Keyed by deal, so a number chosen on one deal is never used on the next one the rep opens.
   const [picked, setPicked] = useState<{ dealId: string; e164: string } | null>(null);
   const phones = usablePhones(deal);
@@ -56,7 +59,14 @@ export function Panel({ backend, deal, defaultCountry, locale }: PanelProps) {
           onChoose={choose}
         />
       ) : (
-        <Conversation backend={backend} deal={deal} contact={contact} contactName={name} locale={locale} />
+        <Conversation
+          backend={backend}
+          deal={deal}
+          contact={contact}
+          contactName={name}
+          locale={locale}
+          requests={requests}
+        />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import type { TemplateView } from '@/utils/messaging/contract';
+import { isSendable } from '@/utils/templates/status';
 import { TemplateOption } from './TemplateOption';
-import { isSendable } from './templateSearch';
 
 interface TemplateListProps {
   templates: TemplateView[];

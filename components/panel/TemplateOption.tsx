@@ -1,6 +1,6 @@
 import type { TemplateView } from '@/utils/messaging/contract';
+import { isSendable } from '@/utils/templates/status';
 import { TemplateStatusBadge } from './TemplateStatusBadge';
-import { isSendable } from './templateSearch';
 
 interface TemplateOptionProps {
   template: TemplateView;

@@ -1,14 +1,21 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import type { TemplateView } from '@/utils/messaging/contract';
+import { createTemplateIndex } from '@/utils/templates/search';
+import { isSendable } from '@/utils/templates/status';
 import type { DealContext, VariableMapping } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 import { BackIcon, CloseIcon, SearchIcon } from './icons';
 import { TemplateForm } from './TemplateForm';
 import { TemplateList } from './TemplateList';
-import { isSendable, searchTemplates } from './templateSearch';
-import { useTemplateCatalog } from './useTemplateCatalog';
+import { useTemplateCatalog, type Catalog } from './useTemplateCatalog';
+
+// One list for every render before the catalog is in, so the index is built once for it.
+const NO_TEMPLATES: readonly TemplateView[] = [];
 
 interface TemplatePickerProps {
+  ref?: Ref<HTMLDivElement>;
+  /** Opened on this template rather than on the list. */
+  initialTemplate: TemplateView | null;
   backend: PanelBackend;
   deal: DealContext;
   contact: string;
@@ -18,17 +25,20 @@ interface TemplatePickerProps {
 }
 
 /** Finds an approved template, fills it from the deal and sends it: three clicks from the Templates button. */
-export function TemplatePicker({ backend, deal, contact, locale, onSend, onClose }: TemplatePickerProps) {
+export function TemplatePicker(props: TemplatePickerProps) {
+  const { ref, initialTemplate, backend, deal, contact, locale, onSend, onClose } = props;
   const titleId = useId();
   const { catalog, retry, rememberMapping } = useTemplateCatalog(backend, contact);
   const [query, setQuery] = useState('');
-  const [activeSid, setActiveSid] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<TemplateView | null>(null);
+  const [activeSid, setActiveSid] = useState(initialTemplate?.sid ?? null);
+  const [chosen, setChosen] = useState(initialTemplate);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const returnToList = useRef(false);
 
-  const matches = catalog.status === 'ready' ? searchTemplates(catalog.templates, query) : [];
+  const templates = catalog.status === 'ready' ? catalog.templates : NO_TEMPLATES;
+  const index = useMemo(() => createTemplateIndex(templates), [templates]);
+  const matches = index.search(query);
 
   // Coming back from a template, the rep continues where they left the list.
   useEffect(() => {
@@ -70,7 +80,7 @@ export function TemplatePicker({ backend, deal, contact, locale, onSend, onClose
   };
 
   return (
-    <div className="dc-picker" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div ref={ref} className="dc-picker" role="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <div className="dc-picker__header">
         {chosen ? (
           <button type="button" className="dc-back" onClick={back}>
@@ -86,16 +96,20 @@ export function TemplatePicker({ backend, deal, contact, locale, onSend, onClose
         </button>
       </div>
 
-      {chosen && catalog.status === 'ready' ? (
-        <TemplateForm
-          key={chosen.sid}
-          template={chosen}
-          deal={deal}
-          remembered={catalog.mappings[chosen.sid]}
-          locale={locale}
-          onSaveMapping={(mapping) => saveMapping(chosen, mapping)}
-          onSend={(values) => onSend(chosen, values)}
-        />
+      {chosen ? (
+        catalog.status === 'ready' ? (
+          <TemplateForm
+            key={chosen.sid}
+            template={chosen}
+            deal={deal}
+            remembered={catalog.mappings[chosen.sid]}
+            locale={locale}
+            onSaveMapping={(mapping) => saveMapping(chosen, mapping)}
+            onSend={(values) => onSend(chosen, values)}
+          />
+        ) : (
+          <CatalogStatus catalog={catalog} onRetry={retry} />
+        )
       ) : (
         <div className="dc-picker__browse">
           <div className="dc-search">
@@ -115,20 +129,7 @@ export function TemplatePicker({ backend, deal, contact, locale, onSend, onClose
               onKeyDown={onSearchKeyDown}
             />
           </div>
-          {catalog.status === 'loading' && (
-            <p className="dc-muted dc-picker__message">
-              <span className="dc-spinner" aria-hidden="true" />
-              Loading templates…
-            </p>
-          )}
-          {catalog.status === 'failed' && (
-            <div className="dc-picker__message" role="alert">
-              <p className="dc-send-error">{catalog.message}</p>
-              <button type="button" className="dc-button dc-button--secondary dc-button--small" onClick={retry}>
-                Try again
-              </button>
-            </div>
-          )}
+          <CatalogStatus catalog={catalog} onRetry={retry} />
           {catalog.status === 'ready' && catalog.templates.length === 0 && (
             <p className="dc-muted dc-picker__message">
               Your Twilio account has no templates yet. Create one in the Twilio Console’s Content Template Builder and
@@ -155,6 +156,29 @@ export function TemplatePicker({ backend, deal, contact, locale, onSend, onClose
       )}
     </div>
   );
+}
+
+/** Why there is nothing to pick from yet: the templates are loading, or could not be loaded. */
+function CatalogStatus({ catalog, onRetry }: { catalog: Catalog; onRetry: () => void }) {
+  if (catalog.status === 'loading') {
+    return (
+      <p className="dc-muted dc-picker__message">
+        <span className="dc-spinner" aria-hidden="true" />
+        Loading templates…
+      </p>
+    );
+  }
+  if (catalog.status === 'failed') {
+    return (
+      <div className="dc-picker__message" role="alert">
+        <p className="dc-send-error">{catalog.message}</p>
+        <button type="button" className="dc-button dc-button--secondary dc-button--small" onClick={onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return null;
 }
 
 function resultCount(count: number): string {
