@@ -65,7 +65,7 @@ describe('TemplatePicker', () => {
     expect(option).toHaveAccessibleDescription(expect.stringContaining('Promotional content in a utility template.'));
     expect(option).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByRole('option', { name: 'Spring campaign' })).toHaveAccessibleDescription(
-      expect.stringContaining('Pending approval'),
+      expect.stringContaining('Pending'),
     );
     expect(screen.getByRole('option', { name: 'welcome_customer' })).not.toHaveAttribute('aria-disabled');
   });

@@ -1,16 +1,8 @@
 import type { ApprovalStatus } from '@/utils/messaging/contract';
-
-const LABELS: Record<ApprovalStatus, string> = {
-  approved: 'Approved',
-  pending: 'Pending approval',
-  received: 'Submitted',
-  rejected: 'Rejected',
-  paused: 'Paused by WhatsApp',
-  disabled: 'Disabled by WhatsApp',
-  unsubmitted: 'Not submitted',
-  unknown: 'Status unknown',
-};
+import { STATUS_LABELS } from '@/utils/templates/labels';
+import { templateStatus } from '@/utils/templates/status';
 
 export function TemplateStatusBadge({ status }: { status: ApprovalStatus }) {
-  return <span className={`dc-badge dc-badge--${status}`}>{LABELS[status]}</span>;
+  const group = templateStatus(status);
+  return <span className={`dc-badge dc-badge--${group}`}>{STATUS_LABELS[group]}</span>;
 }
