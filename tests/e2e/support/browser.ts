@@ -13,7 +13,8 @@ import { ServiceWorkerControl } from './service-worker';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BUILD_DIR = join(ROOT, '.output/chrome-mv3');
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(ROOT, 'test-results/e2e');
+/** Where tests leave what a person looks at afterwards: screenshots of failures, measured figures. */
+export const RESULTS_DIR = join(ROOT, 'test-results/e2e');
 
 export interface LaunchOptions {
   /**
@@ -115,12 +116,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         return page;
       },
       async screenshotPages(label) {
-        await mkdir(SCREENSHOTS, { recursive: true });
+        await mkdir(RESULTS_DIR, { recursive: true });
         const name = label.replace(/[^\w-]+/g, '-').slice(0, 100);
         const saved: string[] = [];
         const opened = started.pages().filter((page) => page !== blank);
         for (const [index, page] of opened.entries()) {
-          const path = join(SCREENSHOTS, `${name}-${index}.png`);
+          const path = join(RESULTS_DIR, `${name}-${index}.png`);
           await page.screenshot({ path, fullPage: true });
           saved.push(path);
         }

@@ -1,5 +1,5 @@
 /** FakeTwilio on a local HTTPS port, standing in for api.twilio.com and content.twilio.com. */
-import type { SettingsInput } from '../../../utils/messaging/contract';
+import type { SettingsInput, TemplateView } from '../../../utils/messaging/contract';
 import { FakeTwilio, startFakeTwilioServer, type FakeTwilioOptions, type FakeTwilioServer, type RecordedRequest } from '../../fakes/twilio';
 import { API_HOST, CONTENT_HOST } from '../../fakes/twilio/wire';
 
@@ -20,6 +20,24 @@ export function formValue(sent: RecordedRequest | undefined, name: string): stri
   const value = sent?.form[name];
   if (typeof value !== 'string') throw new Error(`The request has no single ${name}: ${JSON.stringify(sent?.form)}`);
   return value;
+}
+
+/**
+ * Puts templates in the account as the Content API serves them, from the way the UI shows them
+ * (e.g. `generateTemplates`), so the test knows what the background should make of each.
+ */
+export function addTemplateViews(fake: FakeTwilio, views: readonly TemplateView[]): void {
+  for (const view of views) {
+    fake.addTemplate({
+      sid: view.sid,
+      friendlyName: view.friendlyName,
+      language: view.language,
+      types: view.details,
+      variables: view.sampleValues,
+      // Twilio spells categories in capitals and leaves the reason empty unless rejected.
+      approval: { category: view.category?.toUpperCase() ?? '', status: view.approvalStatus, rejection_reason: view.rejectionReason ?? '' },
+    });
+  }
 }
 
 export async function startLocalTwilio(options: FakeTwilioOptions = {}): Promise<LocalTwilio> {

@@ -1,0 +1,95 @@
+/**
+ * The toolbar popup, opened as a page of the extension, found by its accessible roles and names the
+ * way a rep's screen reader finds it.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export type FilterName = 'Status' | 'Category' | 'Language' | 'Type';
+
+export function templatesPopup(page: Page) {
+  const list = page.getByRole('listbox', { name: 'Templates', exact: true });
+  return {
+    search: page.getByRole('combobox', { name: 'Search templates', exact: true }),
+    list,
+    options: list.getByRole('option'),
+    /** "6,000 templates", or "12 of 6,000 templates" while a search or filter narrows the list. */
+    count: page.getByRole('status').filter({ hasText: / templates?$/ }),
+    filter: (name: FilterName) => page.getByRole('combobox', { name, exact: true }),
+    clearFilters: page.getByRole('button', { name: 'Clear filters', exact: true }),
+    /** One template's detail, named after it. */
+    detail: (name: string) => page.getByRole('region', { name, exact: true }),
+    back: page.getByRole('button', { name: 'All templates', exact: true }),
+    syncNow: page.getByRole('button', { name: 'Sync now', exact: true }),
+  };
+}
+
+/** The names of the options in the page, in order: with a virtualized list, only those in view. */
+export function optionNames(list: Locator): Promise<string[]> {
+  return list
+    .getByRole('option')
+    .evaluateAll((options) =>
+      options.map((option) => option.ownerDocument.getElementById(option.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
+    );
+}
+
+/** Whether the element has the keyboard focus of its page. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
+}
+
+export interface KeystrokeTiming {
+  key: string;
+  /** The search box's text in the frame that was measured. */
+  query: string;
+  ms: number;
+  /** Every live status's text in that frame, for checking that it already showed the new results. */
+  statuses: string[];
+}
+
+type TimedWindow = Window & { dealchatKeystrokes?: KeystrokeTiming[] };
+
+/**
+ * Times each keystroke from now on the way a rep feels it: from the key's event timestamp to just
+ * after the first frame painted once the page has handled it. The input listener sits on the
+ * window, after React's own on the root, so the new results are already in the DOM; the
+ * animation frame requested there runs right before that frame is painted, and a message posted
+ * from it is delivered only after the paint. What the frame showed is recorded with the figure,
+ * so a test can tell a frame that still showed the old results (work deferred past the frame)
+ * from one that showed the new.
+ *
+ * Returns the n-th timing (from 1), waiting for it.
+ */
+export async function timeKeystrokes(page: Page): Promise<(nth: number) => Promise<KeystrokeTiming>> {
+  await page.evaluate(() => {
+    const timings: KeystrokeTiming[] = [];
+    (window as TimedWindow).dealchatKeystrokes = timings;
+    let pressed: { key: string; at: number } | null = null;
+    window.addEventListener('keydown', (event) => (pressed = { key: event.key, at: event.timeStamp }), { capture: true });
+    window.addEventListener('input', (event) => {
+      const keystroke = pressed;
+      pressed = null;
+      if (keystroke === null || !(event.target instanceof HTMLInputElement)) return;
+      const input = event.target;
+      requestAnimationFrame(() => {
+        const afterPaint = new MessageChannel();
+        afterPaint.port1.onmessage = () => {
+          timings.push({
+            key: keystroke.key,
+            query: input.value,
+            ms: performance.now() - keystroke.at,
+            statuses: [...document.querySelectorAll('[role="status"]')].map((status) => status.textContent),
+          });
+        };
+        afterPaint.port2.postMessage(null);
+      });
+    });
+  });
+  return async (nth) => {
+    await page.waitForFunction((count) => ((window as TimedWindow).dealchatKeystrokes?.length ?? 0) >= count, nth);
+    return page.evaluate((index) => {
+      const timing = (window as TimedWindow).dealchatKeystrokes?.[index];
+      if (timing === undefined) throw new Error(`No timing for keystroke ${index + 1}.`);
+      return timing;
+    }, nth - 1);
+  };
+}
