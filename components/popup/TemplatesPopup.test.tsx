@@ -335,7 +335,7 @@ describe('TemplatesPopup', () => {
   });
 
   it('shows the last sync’s error', async () => {
-    await renderPopup({ sync: syncStatus({ lastError: 'Twilio rejected the saved credentials.', lastTemplatesSyncAt: Date.now() - 90 * MINUTE }) });
+    await renderPopup({ sync: syncStatus({ templatesError: 'Twilio rejected the saved credentials.', lastTemplatesSyncAt: Date.now() - 90 * MINUTE }) });
     expect(screen.getByText('The last sync failed')).toBeInTheDocument();
     expect(screen.getByText('Twilio rejected the saved credentials.')).toBeInTheDocument();
     expect(screen.getByText('Synced 1 h ago')).toBeInTheDocument();
@@ -353,7 +353,7 @@ describe('TemplatesPopup', () => {
     setTemplates([...ALL, template({ friendlyName: 'Autumn campaign' })]);
     emit({ type: 'templates-changed' });
     expect(await screen.findByRole('option', { name: 'Autumn campaign' })).toBeInTheDocument();
-    emit({ type: 'sync-status', status: syncStatus({ lastError: 'Too many requests to Twilio.' }) });
+    emit({ type: 'sync-status', status: syncStatus({ templatesError: 'Too many requests to Twilio.' }) });
     expect(screen.getByText('Too many requests to Twilio.')).toBeInTheDocument();
   });
 

@@ -44,10 +44,10 @@ export function TemplatesPopup({ backend }: { backend: PopupBackend }) {
       <div role="alert" className="popup__alert">
         {syncRequestError !== null && <Notice tone="error" title="The sync did not run"><p>{syncRequestError}</p></Notice>}
       </div>
-      {syncRequestError === null && sync?.configured && sync.lastError !== null && (
+      {syncRequestError === null && sync?.configured && sync.templatesError !== null && (
         <div className="popup__alert">
           <Notice tone="error" title="The last sync failed">
-            <p>{sync.lastError}</p>
+            <p>{sync.templatesError}</p>
           </Notice>
         </div>
       )}

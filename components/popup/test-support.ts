@@ -8,7 +8,7 @@ import type { PopupBackend } from './backend';
 export const MINUTE = 60_000;
 
 export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return { configured: true, lastMessagesSyncAt: null, lastTemplatesSyncAt: Date.now() - 3 * MINUTE, lastError: null, ...overrides };
+  return { configured: true, lastMessagesSyncAt: null, lastTemplatesSyncAt: Date.now() - 3 * MINUTE, messagesError: null, templatesError: null, ...overrides };
 }
 
 interface FakeOptions {

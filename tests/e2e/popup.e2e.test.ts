@@ -67,7 +67,7 @@ async function connectAndSync(page: Page, twilio: LocalTwilio): Promise<void> {
   await saveSettings(page, twilio.settings);
   await expect
     .poll(() => request(page, 'getSyncStatus', {}), { timeout: 30_000 })
-    .toMatchObject({ lastTemplatesSyncAt: expect.any(Number) as unknown, lastError: null });
+    .toMatchObject({ lastTemplatesSyncAt: expect.any(Number) as unknown, templatesError: null });
 }
 
 /** Whether the fake holds a request it has not answered yet. */

@@ -170,9 +170,9 @@ describe('sync status', () => {
   it('says in plain words when Twilio rejects the credentials, and clears it on recovery', async () => {
     h.fake.failNext(1, { status: 401, code: 20003, message: 'Authenticate' });
     const failed = await ask(envelope('syncNow', { what: 'messages' }));
-    expect(failed).toMatchObject({ configured: true, lastError: expect.stringMatching(/did not accept the saved account details/) as string });
+    expect(failed).toMatchObject({ configured: true, messagesError: expect.stringMatching(/did not accept the saved account details/) as string, templatesError: null });
     const recovered = await ask(envelope('syncNow', { what: 'messages' }));
-    expect(recovered).toMatchObject({ lastError: null, lastMessagesSyncAt: h.clock.now });
+    expect(recovered).toMatchObject({ messagesError: null, lastMessagesSyncAt: h.clock.now });
   });
 });
 
@@ -193,5 +193,17 @@ describe('outbox timing', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('sync errors by kind', () => {
+  it('keeps a template sync failure visible while message syncs succeed', async () => {
+    // Every attempt the client makes (four) fails.
+    h.fake.failNext(4, { status: 503, when: (r) => r.host === 'content.twilio.com' });
+    const failed = await ask(envelope('syncNow', { what: 'templates' }));
+    expect(failed).toMatchObject({ templatesError: expect.any(String) as string, messagesError: null });
+    const afterMessages = await ask(envelope('syncNow', { what: 'messages' }));
+    expect(afterMessages).toMatchObject({ templatesError: expect.any(String) as string, messagesError: null });
+    expect(await ask(envelope('syncNow', { what: 'templates' }))).toMatchObject({ templatesError: null });
   });
 });

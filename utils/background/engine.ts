@@ -17,7 +17,7 @@ import type { DealchatDb } from '../store/db';
 import type { SyncEnvironment } from '../sync/environment';
 import { refreshStatuses, syncContact, syncRecent } from '../sync/message-sync';
 import { createOutboxRunner } from '../sync/outbox';
-import { clockOffsetSlot, syncState } from '../sync/sync-state';
+import { clockOffsetSlot, ERROR_FIELD, syncState, type SyncKind } from '../sync/sync-state';
 import { syncTemplates } from '../sync/template-sync';
 import { createTwilioClient, type TwilioClientOptions } from '../twilio/rest-client';
 import type { TwilioClient } from '../twilio/types';
@@ -173,29 +173,32 @@ export class Engine {
       configured: (await storedSettings.get(this.db)) !== null,
       lastMessagesSyncAt: state.lastMessagesSyncAt,
       lastTemplatesSyncAt: state.lastTemplatesSyncAt,
-      lastError: state.lastError,
+      messagesError: state.messagesError,
+      templatesError: state.templatesError,
     };
   }
 
-  /** Runs a sync step; a failure becomes the sync status the UIs show instead of vanishing. */
-  private async guarded(step: (environment: Environment) => Promise<unknown>): Promise<void> {
+  /**
+   * Runs a sync step; a failure becomes the sync status the UIs show instead of vanishing, and only
+   * the next success of the same kind clears it.
+   */
+  private async guarded(kind: SyncKind, step: (environment: Environment) => Promise<unknown>): Promise<void> {
     const environment = await this.environment();
     if (!environment) return;
-    const before = (await syncState.get(this.db)).lastError;
+    let error: string | null = null;
     try {
       await step(environment);
-      if (before !== null) await syncState.set(this.db, { ...(await syncState.get(this.db)), lastError: null });
-    } catch (error) {
-      await syncState.set(this.db, { ...(await syncState.get(this.db)), lastError: describeError(error) });
+    } catch (failure) {
+      error = describeError(failure);
     }
-    const after = await this.syncStatus();
-    if (after.lastError !== before || after.lastError === null) this.hub.broadcast({ type: 'sync-status', status: after });
+    await syncState.update(this.db, (current) => ({ ...current, [ERROR_FIELD[kind]]: error }));
+    this.hub.broadcast({ type: 'sync-status', status: await this.syncStatus() });
   }
 
   async syncNow(what: 'all' | 'messages' | 'templates'): Promise<SyncStatus> {
     if (what !== 'messages') await this.syncTemplatesStep();
     if (what !== 'templates') {
-      await this.guarded(async (environment) => {
+      await this.guarded('messages', async (environment) => {
         const sync = this.syncEnvironment(environment);
         await syncRecent(sync, { includeOutbound: true });
         await refreshStatuses(sync);
@@ -205,7 +208,7 @@ export class Engine {
   }
 
   private async syncTemplatesStep(): Promise<void> {
-    await this.guarded(async ({ client }) => {
+    await this.guarded('templates', async ({ client }) => {
       if (await syncTemplates(this.db, client, this.now())) this.hub.broadcast({ type: 'templates-changed' });
     });
   }
@@ -224,7 +227,7 @@ export class Engine {
       this.fastPollTimer = null;
       return;
     }
-    await this.guarded(async (environment) => {
+    await this.guarded('messages', async (environment) => {
       const sync = this.syncEnvironment(environment);
       for (const contact of contacts) {
         await syncContact(sync, contact);
@@ -242,7 +245,7 @@ export class Engine {
     if (name === ALARMS.outbox) await this.runOutbox();
     if (name === ALARMS.templates) await this.syncTemplatesStep();
     if (name === ALARMS.sync) {
-      await this.guarded(async (environment) => {
+      await this.guarded('messages', async (environment) => {
         const sync = this.syncEnvironment(environment);
         await syncRecent(sync, { includeOutbound: false });
         await refreshStatuses(sync);

@@ -238,8 +238,9 @@ export interface SyncStatus {
   configured: boolean;
   lastMessagesSyncAt: number | null;
   lastTemplatesSyncAt: number | null;
-  /** Plain-language description of the last failure, cleared by the next success. */
-  lastError: string | null;
+  /** Plain-language description of the last failure of each kind of sync, cleared by its next success. */
+  messagesError: string | null;
+  templatesError: string | null;
 }
 
 export interface ResponseMap {

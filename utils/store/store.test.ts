@@ -3,6 +3,7 @@ import { twilioMessage } from '../../tests/support/twilio-message';
 import { getContact, markRead } from './contacts';
 import { openDatabase, SCHEMA_V1, type DealchatDb } from './db';
 import { latestMessages, messagesAwaitingStatus, upsertTwilioMessages } from './messages';
+import { keyValueSlot } from './key-value';
 import { listTemplates, replaceTemplates } from './templates';
 import type { TemplateView } from '../messaging/contract';
 
@@ -130,6 +131,17 @@ describe('templates', () => {
     expect(await replaceTemplates(db, [template('HX2', 'b'), template('HX1', 'a')])).toBe(false);
     expect(await replaceTemplates(db, [template('HX1', 'a')])).toBe(true);
     expect((await listTemplates(db)).map((t) => t.sid)).toEqual(['HX1']);
+  });
+});
+
+describe('key-value slots', () => {
+  it('never lose one field’s update to a concurrent update of another', async () => {
+    const slot = keyValueSlot('test/pair', () => ({ a: 0, b: 0 }));
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => slot.update(db, (value) => ({ ...value, a: value.a + 1 }))),
+      ...Array.from({ length: 10 }, () => slot.update(db, (value) => ({ ...value, b: value.b + 1 }))),
+    ]);
+    expect(await slot.get(db)).toEqual({ a: 10, b: 10 });
   });
 });
 

@@ -55,7 +55,7 @@ export async function syncRecent(env: SyncEnvironment, { includeOutbound }: { in
   const messages = await readSince(env.client, { to: sender, sentOnOrAfter }, since, SYNC_POLICY.maxPages);
   if (includeOutbound) messages.push(...(await readSince(env.client, { from: sender, sentOnOrAfter }, since, SYNC_POLICY.maxPages)));
   const newInbound = await store(env, messages);
-  await syncState.set(env.db, { ...(await syncState.get(env.db)), messagesWatermark: startedAt, lastMessagesSyncAt: env.now(), lastError: null });
+  await syncState.update(env.db, (current) => ({ ...current, messagesWatermark: startedAt, lastMessagesSyncAt: env.now() }));
   return newInbound;
 }
 

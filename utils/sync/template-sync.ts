@@ -16,6 +16,6 @@ export async function syncTemplates(db: DealchatDb, client: TwilioClient, now: n
     }
   }
   const changed = await replaceTemplates(db, templates);
-  await syncState.set(db, { ...(await syncState.get(db)), lastTemplatesSyncAt: now });
+  await syncState.update(db, (current) => ({ ...current, lastTemplatesSyncAt: now }));
   return changed;
 }
