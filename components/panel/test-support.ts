@@ -60,26 +60,7 @@ export function conversation(overrides: Partial<ConversationView> = {}): Convers
   };
 }
 
-let templateCount = 0;
-
-export function template(overrides: Partial<TemplateView> = {}): TemplateView {
-  templateCount += 1;
-  return {
-    sid: `HX${templateCount.toString(16).padStart(32, '0')}`,
-    friendlyName: `template_${templateCount}`,
-    language: 'en',
-    category: 'utility',
-    approvalStatus: 'approved',
-    rejectionReason: null,
-    types: ['twilio/text'],
-    body: 'Hello {{1}}',
-    variables: ['1'],
-    sampleValues: { '1': 'first_name' },
-    details: {},
-    updatedAt: 0,
-    ...overrides,
-  };
-}
+export { template } from '@/utils/templates/test-support';
 
 /** A backend whose every call is a mock, with `emit` to push live events to the panel. */
 export function fakeBackend(view: ConversationView = conversation(), templates: TemplateView[] = []) {

@@ -92,7 +92,8 @@ export function createTemplate(input: TemplateInput, ordinal: number, now: numbe
   };
 }
 
-export function contentAndApprovalsResource(template: StoredTemplate, accountSid: string): ContentAndApprovalsResource {
+/** The fields both Content API resources share. */
+function contentFields(template: StoredTemplate, accountSid: string) {
   return {
     sid: template.sid,
     account_sid: accountSid,
@@ -102,6 +103,12 @@ export function contentAndApprovalsResource(template: StoredTemplate, accountSid
     date_updated: iso8601(template.updatedAt),
     variables: { ...template.variables },
     types: structuredClone(template.types),
+  };
+}
+
+export function contentAndApprovalsResource(template: StoredTemplate, accountSid: string): ContentAndApprovalsResource {
+  return {
+    ...contentFields(template, accountSid),
     approval_requests:
       template.approvalShape === 'flat' ? { ...template.approval } : { whatsapp: { ...template.approval } },
   };
@@ -110,14 +117,7 @@ export function contentAndApprovalsResource(template: StoredTemplate, accountSid
 export function contentResource(template: StoredTemplate, accountSid: string): ContentResource {
   const url = `https://${CONTENT_HOST}/v1/Content/${template.sid}`;
   return {
-    sid: template.sid,
-    account_sid: accountSid,
-    friendly_name: template.friendlyName,
-    language: template.language,
-    date_created: iso8601(template.createdAt),
-    date_updated: iso8601(template.updatedAt),
-    variables: { ...template.variables },
-    types: structuredClone(template.types),
+    ...contentFields(template, accountSid),
     url,
     links: { approval_create: `${url}/ApprovalRequests/whatsapp`, approval_fetch: `${url}/ApprovalRequests` },
   };
