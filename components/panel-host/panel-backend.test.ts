@@ -2,9 +2,27 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LiveEvent } from '@/utils/messaging/contract';
 import { createPanelBackend } from './panel-backend';
 
+function fakeLive() {
+  const connection = { watch: vi.fn(), close: vi.fn() };
+  return { connection, connect: vi.fn(() => connection) };
+}
+
+it('connects only once a panel subscribes, and disconnects when the last one leaves', () => {
+  const { connection, connect } = fakeLive();
+  const { backend } = createPanelBackend(connect);
+  expect(connect).not.toHaveBeenCalled();
+  const stop = backend.subscribe('+46701111111', () => undefined);
+  expect(connect).toHaveBeenCalledOnce();
+  stop();
+  expect(connection.close).toHaveBeenCalledOnce();
+  backend.subscribe('+46701111111', () => undefined);
+  expect(connect).toHaveBeenCalledTimes(2);
+});
+
 it('watches the contacts of open panels and routes each event to its panel', () => {
-  const watch = vi.fn();
-  const { backend, dispatch } = createPanelBackend({ watch });
+  const { connection, connect } = fakeLive();
+  const watch = connection.watch;
+  const { backend, dispatch } = createPanelBackend(connect);
   const anna: LiveEvent[] = [];
   const bo: LiveEvent[] = [];
   const stopAnna = backend.subscribe('+46701111111', (event) => anna.push(event));
@@ -26,7 +44,7 @@ it('sends each call to the background as a contract request', async () => {
     sent.push(message);
     return Promise.resolve({ ok: true, data: null });
   });
-  const { backend } = createPanelBackend({ watch: vi.fn() });
+  const { backend } = createPanelBackend(fakeLive().connect);
   await backend.sendText('+46701111111', 'Hi', []);
   await backend.sendTemplate('+46701111111', `HX${'a'.repeat(32)}`, { 1: 'Anna' });
   expect(sent).toEqual([

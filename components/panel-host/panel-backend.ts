@@ -10,11 +10,27 @@ export interface PanelBackendHost {
   backend: PanelBackend;
   /** Routes one live event to the panels that asked for it. */
   dispatch: (event: LiveEvent) => void;
+  /** Ends live updates for good (the content script is being unloaded). */
+  close: () => void;
 }
 
-export function createPanelBackend(live: Pick<LiveConnection, 'watch'>): PanelBackendHost {
+/**
+ * The live connection opens with the first panel and closes with the last, so CRM pages without a
+ * panel never wake the background.
+ */
+export function createPanelBackend(connect: () => LiveConnection): PanelBackendHost {
   const listeners = new Set<Listener>();
-  const rewatch = () => live.watch([...new Set([...listeners].map((listener) => listener.contact))]);
+  let live: LiveConnection | null = null;
+  const rewatch = () => {
+    const contacts = [...new Set([...listeners].map((listener) => listener.contact))];
+    if (contacts.length === 0) {
+      live?.close();
+      live = null;
+      return;
+    }
+    live ??= connect();
+    live.watch(contacts);
+  };
   const backend: PanelBackend = {
     getConversation: (contact) => request('getConversation', { contact }),
     async sendText(to, body, mediaUrls) {
@@ -47,6 +63,10 @@ export function createPanelBackend(live: Pick<LiveConnection, 'watch'>): PanelBa
   };
   return {
     backend,
+    close: () => {
+      listeners.clear();
+      rewatch();
+    },
     dispatch: (event) => {
       for (const listener of listeners) {
         if (event.type !== 'conversation-changed' || event.contact === listener.contact) listener.onEvent(event);

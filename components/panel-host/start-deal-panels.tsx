@@ -37,8 +37,7 @@ function waitForMountPoint(adapter: CrmAdapter, timeoutMs: number): Promise<Elem
 }
 
 export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter): void {
-  const live = connectLive((event) => host.dispatch(event));
-  const host = createPanelBackend(live);
+  const host = createPanelBackend(() => connectLive((event) => host.dispatch(event)));
   // One for the whole page: at most one panel is mounted at a time to serve it.
   const commands = createPanelCommandChannel(host.backend);
   const stopAnswering = listenForPanelCommands(browser.runtime, commands.answer);
@@ -95,7 +94,7 @@ export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter):
     stopWatching();
     stopAnswering();
     shown?.remove();
-    live.close();
+    host.close();
   });
   void show(location.href);
 }
