@@ -7,7 +7,8 @@ import { explainTwilioError } from '../../utils/twilio/error-explanations';
 import type { FakePipedrive } from '../fakes/pipedrive';
 import { OUTSIDE_WINDOW } from '../fakes/twilio';
 import { panelTest as test } from './support/fixtures';
-import { countPanelHosts, tallyPanelHosts, whatsAppPanel } from './support/panel';
+import { countPanelHosts, PANEL_HOST, tallyPanelHosts, whatsAppPanel } from './support/panel';
+import { openPopupOver, templatesPopup } from './support/popup';
 import { formValue } from './support/twilio';
 
 const HOUR = 60 * 60 * 1000;
@@ -192,4 +193,78 @@ test('a deal without a number WhatsApp can use lets the rep type one, then shows
   await panel.region.getByText('+46 70 555 12 34').waitFor();
   await panel.status.filter({ hasText: 'Window open' }).waitFor();
   expect(await panel.message.isEnabled()).toBe(true);
+});
+
+test('a deal page laid out in a way the panel does not recognise gets the panel docked in a corner, folded on demand', async ({
+  pipedrive,
+  connect,
+  extension,
+}) => {
+  const anna = pipedrive.fake.addPerson({ name: 'Anna Svensson', phones: [{ value: '070-123 45 67', label: 'mobile' }] });
+  const deal = pipedrive.fake.addDeal({ title: 'Acme redesign', personId: anna, notes: ['Call after lunch.'], layout: 'unrecognised' });
+  await connect();
+  const page = await extension.context.newPage();
+  const panel = whatsAppPanel(page);
+  const host = page.locator(PANEL_HOST);
+  const hide = page.getByRole('button', { name: 'Hide WhatsApp', exact: true });
+  const show = page.getByRole('button', { name: 'Show WhatsApp', exact: true });
+
+  const started = Date.now();
+  await page.goto(pipedrive.fake.dealUrl(deal));
+  await panel.region.waitFor();
+  // Docking is the fallback once the side column had its time to show up.
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+  expect(await host.getAttribute('data-docked')).toBe('');
+  expect(await countPanelHosts(page)).toBe(1);
+  await panel.region.getByText('Anna Svensson', { exact: true }).waitFor();
+  expect(await hide.getAttribute('aria-expanded')).toBe('true');
+
+  await hide.click();
+  await panel.region.waitFor({ state: 'hidden' });
+  expect(await show.getAttribute('aria-expanded')).toBe('false');
+  expect(await hide.count()).toBe(0);
+
+  await show.click();
+  await panel.region.waitFor();
+  expect(await hide.getAttribute('aria-expanded')).toBe('true');
+  for (const text of ['Acme redesign', 'Anna Svensson', 'Call after lunch.']) {
+    expect(await page.locator('#app-main').getByText(text, { exact: true }).isVisible()).toBe(true);
+  }
+  expect(await countPanelHosts(page)).toBe(1);
+});
+
+test('“Insert into panel” in the toolbar popup opens the template in the deal’s panel, filled from the deal, ready to send', async ({
+  twilio,
+  pipedrive,
+  extension,
+  connect,
+  openDeal,
+}) => {
+  const { acmeDeal } = seedCompany(pipedrive.fake);
+  const template = twilio.fake.addTemplate(FOLLOW_UP);
+  await connect();
+  const deal = await openDeal(acmeDeal);
+  const panel = whatsAppPanel(deal);
+  await panel.region.getByText('Anna Svensson', { exact: true }).waitFor();
+
+  const popup = await openPopupOver(extension, deal);
+  const ui = templatesPopup(popup);
+  await ui.search.fill('quote_follow');
+  await ui.list.getByRole('option', { name: FOLLOW_UP.friendlyName, exact: true }).click();
+  const closed = popup.waitForEvent('close');
+  await ui.detail(FOLLOW_UP.friendlyName).getByRole('button', { name: 'Insert into panel', exact: true }).click();
+  // The popup gets out of the way of the panel it filled.
+  await closed;
+
+  const first = panel.region.getByRole('textbox', { name: '{{1}}', exact: true });
+  await first.waitFor();
+  expect(await first.inputValue()).toBe('Anna');
+  expect(await panel.region.getByRole('textbox', { name: '{{2}}', exact: true }).inputValue()).toBe('Acme expansion');
+  await panel.region.getByRole('button', { name: 'Send template', exact: true }).click();
+
+  await panel.thread.getByText('Hi Anna, about Acme expansion: shall we go through the quote this week?').waitFor();
+  await expect.poll(() => twilio.sendRequests().length).toBe(1);
+  const [sent] = twilio.sendRequests();
+  expect(sent?.form).toMatchObject({ From: SENDER, To: `whatsapp:${ANNA}`, ContentSid: template.sid });
+  expect(JSON.parse(formValue(sent, 'ContentVariables'))).toEqual({ '1': 'Anna', '2': 'Acme expansion' });
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ServiceWorkerControl } from './service-worker';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -31,6 +31,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** The background worker, which tests can stop the way Chrome does. */
   background: ServiceWorkerControl;
+  /** The same worker's global scope, for extension APIs only the extension itself may call. */
+  backgroundScope: Worker;
   /** `chrome-extension://<id>/<path>` */
   url(path: string): string;
   /** Opens one of the extension's pages, which may make every request of the contract. */
@@ -109,6 +111,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       context: started,
       extensionId,
       background,
+      backgroundScope: worker,
       url,
       async openPage(path) {
         const page = await started.newPage();

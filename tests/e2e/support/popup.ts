@@ -3,6 +3,11 @@
  * way a rep's screen reader finds it.
  */
 import type { Locator, Page } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
+import type { ExtensionBrowser } from './browser';
+
+// The worker's global; the function that uses it runs there, not in Node.
+declare const chrome: typeof Browser;
 
 export type FilterName = 'Status' | 'Category' | 'Language' | 'Type';
 
@@ -21,6 +26,27 @@ export function templatesPopup(page: Page) {
     back: page.getByRole('button', { name: 'All templates', exact: true }),
     syncNow: page.getByRole('button', { name: 'Sync now', exact: true }),
   };
+}
+
+/**
+ * The popup as a rep opens it over `tab`: the page it asks is the tab active in its window.
+ *
+ * Chrome does open the real one headless (`chrome.action.openPopup()` from the worker), but as a
+ * target Playwright does not attach to, so no test can drive it. In a popup-type window its
+ * `currentWindow` is that window, whose active tab is the popup itself. So it opens as a background
+ * tab beside the deal: `currentWindow` is then the deal's window, whose active tab is the deal,
+ * and a message from an extension page in a tab reaches content scripts without `sender.tab`, as
+ * from the real popup.
+ */
+export async function openPopupOver(extension: ExtensionBrowser, tab: Page): Promise<Page> {
+  await tab.bringToFront();
+  const opened = extension.context.waitForEvent('page');
+  await extension.backgroundScope.evaluate(async (url) => {
+    await chrome.tabs.create({ url, active: false });
+  }, extension.url('popup.html'));
+  const popup = await opened;
+  await popup.waitForURL(extension.url('popup.html'));
+  return popup;
 }
 
 /** The names of the options in the page, in order: with a virtualized list, only those in view. */

@@ -1,3 +1,4 @@
+import { findPipedriveMountPoint } from '../../../utils/crm/pipedrive/page';
 import { openFakePage, type OpenedPage } from './browser';
 import { FakePipedrive } from './index';
 
@@ -60,6 +61,16 @@ describe('deal page', () => {
     const page = await open('/deal/999');
     expect(page.document.querySelector('[data-testid="not-found"]')).not.toBeNull();
     expect(page.document.querySelector('[data-testid="deal-details-sidebar"]')).toBeNull();
+  });
+
+  it('lays a deal out in a side column the extension does not recognise, when asked to, with the same content', async () => {
+    const redesigned = new FakePipedrive();
+    const personId = redesigned.addPerson({ name: 'Anna Svensson', phones: [{ value: '070-123 45 67', label: 'mobile' }] });
+    redesigned.addDeal({ title: 'Acme expansion', personId, layout: 'unrecognised' });
+    const page = await open('/deal/1', redesigned);
+    expect(findPipedriveMountPoint(page.document)).toBeNull();
+    expect(page.document.querySelector('[data-testid="deal-column"] [data-testid="person-name"]')?.textContent).toBe('Anna Svensson');
+    expect(page.document.querySelector('[data-testid="deal-title"]')?.textContent).toBe('Acme expansion');
   });
 
   it('shows what the CRM holds as text, never as markup', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DealLayout } from './records';
 
 /** The browser half of the fake web app, inlined into every page. */
 const APP_SCRIPT = readFileSync(new URL('./app.js', import.meta.url), 'utf8');
@@ -20,6 +21,7 @@ export interface PageDealData {
   person: { id: number; name: string; phones: PageContactDetail[]; emails: PageContactDetail[] } | null;
   organization: { id: number; name: string } | null;
   notes: string[];
+  layout: DealLayout;
 }
 
 export interface PageData {
@@ -44,7 +46,7 @@ export function appShell(data: PageData): string {
   .appHeader { display: flex; gap: 16px; padding: 8px 16px; background: #f5f5f7; border-bottom: 1px solid #e0e0e5; }
   .dealDetails__header { display: flex; gap: 12px; align-items: baseline; padding: 12px 16px; border-bottom: 1px solid #e0e0e5; }
   .dealDetails__body { display: flex; min-height: 80vh; }
-  .dealDetailsSidebar { width: 340px; padding: 12px 16px; border-right: 1px solid #e0e0e5; background: #fafafb; }
+  .dealDetailsSidebar, .dealDetailsColumn { width: 340px; padding: 12px 16px; border-right: 1px solid #e0e0e5; background: #fafafb; }
   .dealDetails__main { flex: 1; padding: 12px 16px; }
   .fieldList { list-style: none; padding: 0; }
 </style>

@@ -69,7 +69,10 @@
         { class: 'dealDetails__body' },
         el(
           'aside',
-          { class: 'dealDetailsSidebar', 'data-testid': 'deal-details-sidebar' },
+          // A redesign's side column: same content, under names the extension does not look for.
+          deal.layout === 'unrecognised'
+            ? { class: 'dealDetailsColumn', 'data-testid': 'deal-column' }
+            : { class: 'dealDetailsSidebar', 'data-testid': 'deal-details-sidebar' },
           el(
             'section',
             { class: 'sidebarBlock sidebarBlock--summary', 'data-testid': 'summary-block' },

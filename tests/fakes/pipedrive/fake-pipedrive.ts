@@ -108,6 +108,7 @@ export class FakePipedrive {
       orgId: input.orgId ?? null,
       ownerId: input.ownerId ?? null,
       notes: input.notes ?? [],
+      layout: input.layout ?? 'sidebar',
       addTime: rfc3339(Date.now()),
     });
     return id;
@@ -191,6 +192,7 @@ export class FakePipedrive {
         : null,
       organization: organization ? { id: organization.id, name: organization.name } : null,
       notes: deal.notes,
+      layout: deal.layout,
     };
   }
 }

@@ -18,7 +18,14 @@ export interface DealInput {
   ownerId?: number | null;
   /** Shown in the deal page's main column. */
   notes?: string[];
+  /**
+   * How the web app lays the deal page out. `unrecognised` stands for a redesign the extension's
+   * selectors do not know yet: the same blocks, in a side column none of them finds.
+   */
+  layout?: DealLayout;
 }
+
+export type DealLayout = 'sidebar' | 'unrecognised';
 
 export interface PersonInput {
   id?: number;
