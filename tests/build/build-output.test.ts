@@ -41,6 +41,12 @@ describe('manifest', () => {
     ]);
   });
 
+  it('has an icon at every size Chrome asks for', () => {
+    const icons = manifest().icons as Record<string, string>;
+    expect(Object.keys(icons)).toEqual(expect.arrayContaining(['16', '32', '48', '128']));
+    for (const path of Object.values(icons)) expect(existsSync(join(OUTPUT, path))).toBe(true);
+  });
+
   it('injects the panel on CRM pages only', () => {
     expect(manifest().content_scripts).toEqual([{ matches: ['https://*.pipedrive.com/*'], js: ['content-scripts/crm.js'] }]);
   });
