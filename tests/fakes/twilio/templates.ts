@@ -40,8 +40,8 @@ export interface StoredTemplate {
   updatedAt: number;
 }
 
-/** One item of `GET /v1/ContentAndApprovals`. */
-export interface ContentAndApprovalsResource {
+/** The fields both Content API resources share. */
+interface ContentFields {
   sid: string;
   account_sid: string;
   friendly_name: string;
@@ -50,19 +50,15 @@ export interface ContentAndApprovalsResource {
   date_updated: string;
   variables: Record<string, string>;
   types: Record<string, unknown>;
+}
+
+/** One item of `GET /v1/ContentAndApprovals`. */
+export interface ContentAndApprovalsResource extends ContentFields {
   approval_requests: ApprovalRequest | { whatsapp: ApprovalRequest };
 }
 
 /** One item of `GET /v1/Content`. */
-export interface ContentResource {
-  sid: string;
-  account_sid: string;
-  friendly_name: string;
-  language: string;
-  date_created: string;
-  date_updated: string;
-  variables: Record<string, string>;
-  types: Record<string, unknown>;
+export interface ContentResource extends ContentFields {
   url: string;
   links: { approval_create: string; approval_fetch: string };
 }
@@ -92,8 +88,7 @@ export function createTemplate(input: TemplateInput, ordinal: number, now: numbe
   };
 }
 
-/** The fields both Content API resources share. */
-function contentFields(template: StoredTemplate, accountSid: string) {
+function contentFields(template: StoredTemplate, accountSid: string): ContentFields {
   return {
     sid: template.sid,
     account_sid: accountSid,
