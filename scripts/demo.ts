@@ -4,7 +4,6 @@
  * names, and nothing leaves the machine. With a display a browser window opens until Ctrl+C;
  * without one, the README's screenshots are saved instead.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +15,7 @@ import { launchExtension, type ExtensionBrowser } from '../tests/e2e/support/bro
 import { connectedSettings, openDealPage, whatsAppPanel } from '../tests/e2e/support/panel';
 import { startLocalPipedrive, type LocalPipedrive } from '../tests/e2e/support/pipedrive';
 import { startLocalTwilio, type LocalTwilio } from '../tests/e2e/support/twilio';
+import { buildExtension } from './production-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -211,11 +211,7 @@ async function saveScreenshots(extension: ExtensionBrowser, pipedrive: LocalPipe
 
 async function main(): Promise<void> {
   say('Building the extension…');
-  // vite-node runs this script with NODE_ENV=development, which would make React's JSX in the
-  // build the development kind: the build gets the environment `npm run build` would.
-  const environment = { ...process.env };
-  delete environment.NODE_ENV;
-  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit', env: environment });
+  buildExtension();
 
   const twilio = await startLocalTwilio({ now: () => twilioTime ?? Date.now() });
   const pipedrive = await startLocalPipedrive();
