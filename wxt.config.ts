@@ -17,6 +17,9 @@ export default defineConfig({
       // The panel runs on these pages, and the background reads the CRM's API on the same hosts.
       ...CRM_ADAPTERS.flatMap((adapter) => adapter.pagePatterns),
     ],
+    // No other extension and no web page may message the background: without this key Chrome lets
+    // any extension try, and only the absence of external listeners would turn it away.
+    externally_connectable: { ids: [] },
   },
   // Load the build into Chrome yourself (see README); never launch a browser from the CLI.
   webExt: { disabled: true },

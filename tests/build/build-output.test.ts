@@ -31,7 +31,8 @@ describe('manifest', () => {
   });
 
   it('lets no web page or other extension message the background', () => {
-    expect(manifest()).not.toHaveProperty('externally_connectable');
+    // No `matches`: no web page; empty `ids`: no extension, rather than Chrome's default of any.
+    expect(manifest().externally_connectable).toEqual({ ids: [] });
   });
 
   it('exposes to CRM pages only the panel’s stylesheet, at a per-session URL', () => {

@@ -14,6 +14,8 @@ describe('who may ask', () => {
   it.each<[string, Browser.runtime.MessageSender | undefined]>([
     ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' }],
     ['a web page (no extension id)', { url: 'https://evil.example/', tab: fromDealPage.tab }],
+    // What the CRM's own scripts would be, should the manifest ever let web pages message us.
+    ['the deal page itself (no extension id)', { url: fromDealPage.url, tab: fromDealPage.tab, origin: 'https://acme.pipedrive.com' }],
     ['our content script on a page that is not a CRM', { id: EXTENSION_ID, url: 'https://evil.example/deal/1', tab: fromDealPage.tab }],
     ['a look-alike CRM host', { id: EXTENSION_ID, url: 'https://acme.pipedrive.com.evil.example/deal/1', tab: fromDealPage.tab }],
     ['nobody', undefined],

@@ -17,10 +17,14 @@ import {
 // The extension page's global; these functions run there, not in Node.
 declare const chrome: typeof Browser;
 
+/** A request as the extension's UIs put it on the wire. */
+export function envelope<T extends RequestType>(type: T, payload: RequestPayload<T>): RequestEnvelope<T> {
+  return { channel: CHANNEL, type, payload };
+}
+
 /** The background's answer as it arrives, refusals included. */
 export function ask<T extends RequestType>(page: Page, type: T, payload: RequestPayload<T>): Promise<ResponseEnvelope<T>> {
-  const envelope: RequestEnvelope<T> = { channel: CHANNEL, type, payload };
-  return page.evaluate((message) => chrome.runtime.sendMessage<typeof message, ResponseEnvelope<T>>(message), envelope);
+  return page.evaluate((message) => chrome.runtime.sendMessage<typeof message, ResponseEnvelope<T>>(message), envelope(type, payload));
 }
 
 /** The answer's data; a refusal or failure fails the test with the background's own message. */

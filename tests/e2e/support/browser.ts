@@ -24,6 +24,11 @@ export interface LaunchOptions {
   hostMap?: Record<string, string>;
   /** A window on the screen, for a person to use (needs a display); its pages then follow the window's size. */
   headed?: boolean;
+  /**
+   * Directories of other unpacked extensions, installed beside Dealchat as a rep's own extensions
+   * are. Dealchat's id is read from its worker's path, so theirs must name another file.
+   */
+  otherExtensions?: readonly string[];
 }
 
 export interface ExtensionBrowser {
@@ -59,6 +64,7 @@ function backgroundScript(): string {
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const script = backgroundScript();
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (see .ci/run).`);
+  const extensionDirs = [BUILD_DIR, ...(options.otherExtensions ?? [])].join(',');
   const userDataDir = await mkdtemp(join(tmpdir(), 'dealchat-e2e-'));
   let context: BrowserContext | undefined;
   const close = async () => {
@@ -77,11 +83,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       // Playwright's own Ctrl+C handler exits the process before `close` can remove the profile;
       // the browser still dies with the process, whoever handles Ctrl+C.
       handleSIGINT: false,
-      // Playwright's defaults switch extensions off; --disable-extensions-except keeps only ours.
+      // Playwright's defaults switch extensions off; --disable-extensions-except keeps only those loaded here.
       ignoreDefaultArgs: ['--disable-extensions'],
       args: [
-        `--load-extension=${BUILD_DIR}`,
-        `--disable-extensions-except=${BUILD_DIR}`,
+        `--load-extension=${extensionDirs}`,
+        `--disable-extensions-except=${extensionDirs}`,
         '--no-sandbox',
         '--disable-background-networking',
         '--disable-component-update',

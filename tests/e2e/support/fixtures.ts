@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { test as base } from 'vitest';
+import type { FakeTwilioOptions } from '../../fakes/twilio';
 import { saveSettings } from './background';
 import { launchExtension } from './browser';
 import { connectedSettings, openDealPage } from './panel';
@@ -11,9 +12,10 @@ import { startLocalPipedrive } from './pipedrive';
 import { startLocalTwilio } from './twilio';
 
 export const test = base
-  // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's dependencies from this pattern.
-  .extend('twilio', async ({}, { onCleanup }) => {
-    const twilio = await startLocalTwilio();
+  /** The rep's Twilio account; a suite overrides it (`test.override`) for an account set up otherwise. */
+  .extend('twilioOptions', {} as FakeTwilioOptions)
+  .extend('twilio', async ({ twilioOptions }, { onCleanup }) => {
+    const twilio = await startLocalTwilio(twilioOptions);
     onCleanup(() => twilio.close());
     return twilio;
   })
