@@ -11,10 +11,10 @@ import type { TemplateView } from '../../utils/messaging/contract';
 import { generateTemplates, template } from '../../utils/templates/test-support';
 import { explainTwilioError } from '../../utils/twilio/error-explanations';
 import type { FakeTwilio } from '../fakes/twilio';
-import { request, saveSettings } from './support/background';
+import { request, saveSettings, waitForTemplateSync } from './support/background';
 import { RESULTS_DIR } from './support/browser';
 import { test } from './support/fixtures';
-import { isFocused, optionNames, templatesPopup, timeKeystrokes, type FilterName, type KeystrokeTiming } from './support/popup';
+import { isFocused, optionNames, templatesPopup, timeTypedQueries, type FilterName } from './support/popup';
 import { addTemplateViews, type LocalTwilio } from './support/twilio';
 
 const MALMO_BODY = 'Hej {{1}}! Välkommen på visning i Malmö den {{2}}.';
@@ -65,9 +65,7 @@ const TIMED_QUERIES = ['grusse', 'malmo', 'invoice remin', 'senor'];
 /** Saves the fake's account as the options page does, and waits for the template sync that connecting starts. */
 async function connectAndSync(page: Page, twilio: LocalTwilio): Promise<void> {
   await saveSettings(page, twilio.settings);
-  await expect
-    .poll(() => request(page, 'getSyncStatus', {}), { timeout: 30_000 })
-    .toMatchObject({ lastTemplatesSyncAt: expect.any(Number) as unknown, templatesError: null });
+  await waitForTemplateSync(page);
 }
 
 /** Whether the fake holds a request it has not answered yet. */
@@ -193,21 +191,8 @@ test('reports how long each keystroke takes to show its results among 6,000 temp
   const popup = await extension.openPage('popup.html');
   const ui = templatesPopup(popup);
   await ui.count.filter({ hasText: /^6,000 templates$/ }).waitFor();
-  const timing = await timeKeystrokes(popup);
-
-  const keystrokes: KeystrokeTiming[] = [];
-  for (const query of TIMED_QUERIES) {
-    for (let typed = 1; typed <= query.length; typed++) {
-      await popup.keyboard.type(query.charAt(typed - 1));
-      const keystroke = await timing(keystrokes.length + 1);
-      // The measured frame must already have shown this keystroke's results, not the previous ones.
-      expect(keystroke.query).toBe(query.slice(0, typed));
-      expect(keystroke.statuses).toEqual(await popup.getByRole('status').allTextContents());
-      keystrokes.push(keystroke);
-    }
-    await popup.keyboard.press('Escape');
-    await expect.poll(() => ui.count.textContent()).toBe('6,000 templates');
-  }
+  const keystrokes = await timeTypedQueries(popup, TIMED_QUERIES);
+  expect(keystrokes).toHaveLength(TIMED_QUERIES.join('').length);
 
   const sorted = keystrokes.map((keystroke) => keystroke.ms).sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -40,6 +40,21 @@ export async function saveSettings(page: Page, settings: SettingsInput): Promise
   if (!saved.ok) throw new Error(`The settings were refused: ${JSON.stringify(saved.fieldErrors)}`);
 }
 
+/**
+ * Waits for the template sync that saving settings starts, however long 6,000 templates take; a
+ * sync Twilio refused fails the caller with the reason the UIs would show.
+ */
+export async function waitForTemplateSync(page: Page, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await request(page, 'getSyncStatus', {});
+    if (status.templatesError !== null) throw new Error(`The template sync failed: ${status.templatesError}`);
+    if (status.lastTemplatesSyncAt !== null) return;
+    if (Date.now() > deadline) throw new Error(`No template sync finished within ${timeoutMs} ms.`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Everything `chrome.storage` holds for the extension, or null when the manifest does not grant it. */
 export function extensionStorage(page: Page): Promise<Record<string, unknown> | null> {
   return page.evaluate(async () => {

@@ -2,7 +2,7 @@
  * The toolbar popup, opened as a page of the extension, found by its accessible roles and names the
  * way a rep's screen reader finds it.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
 import type { ExtensionBrowser } from './browser';
 
@@ -118,4 +118,53 @@ export async function timeKeystrokes(page: Page): Promise<(nth: number) => Promi
       return timing;
     }, nth - 1);
   };
+}
+
+/** Printable ASCII: the characters Playwright's keyboard, which has a US layout, types as real keys. */
+const US_LAYOUT_CHARACTER = /^[\x20-\x7e]$/;
+
+/**
+ * One key for `character`, a real keydown before its input as a rep's keyboard sends them. Playwright
+ * inserts a character its US layout lacks without any key event, which no keystroke timing can see;
+ * CDP sends it as the key of a layout that has it (ö on a Swedish keyboard, ñ on a Spanish one).
+ */
+async function pressCharacter(page: Page, cdp: CDPSession, character: string): Promise<void> {
+  if (US_LAYOUT_CHARACTER.test(character)) return page.keyboard.type(character);
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: character, text: character, unmodifiedText: character });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: character });
+}
+
+/**
+ * Types each query a key at a time into the popup's focused search box, timing every keystroke
+ * (see `timeKeystrokes`), and clears it with Escape before the next. Fails when a measured frame
+ * did not yet show its own keystroke's results: work put off past the frame must not look fast.
+ */
+export async function timeTypedQueries(popup: Page, queries: readonly string[]): Promise<KeystrokeTiming[]> {
+  const ui = templatesPopup(popup);
+  const everything = popup.getByText((await ui.count.textContent()) ?? '', { exact: true });
+  const timing = await timeKeystrokes(popup);
+  const cdp = await popup.context().newCDPSession(popup);
+  const keystrokes: KeystrokeTiming[] = [];
+  try {
+    for (const query of queries) {
+      // What one key types: a character as the reader sees it, however many code points it takes.
+      const characters = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(query)].map(({ segment }) => segment);
+      for (const [index, character] of characters.entries()) {
+        await pressCharacter(popup, cdp, character);
+        const keystroke = await timing(keystrokes.length + 1);
+        const typed = characters.slice(0, index + 1).join('');
+        if (keystroke.query !== typed) throw new Error(`The frame measured for “${typed}” showed “${keystroke.query}” in the search box.`);
+        const statuses = await popup.getByRole('status').allTextContents();
+        if (JSON.stringify(keystroke.statuses) !== JSON.stringify(statuses)) {
+          throw new Error(`The frame measured for “${typed}” showed ${JSON.stringify(keystroke.statuses)}, not its results ${JSON.stringify(statuses)}.`);
+        }
+        keystrokes.push(keystroke);
+      }
+      await popup.keyboard.press('Escape');
+      await ui.count.and(everything).waitFor();
+    }
+  } finally {
+    await cdp.detach();
+  }
+  return keystrokes;
 }
