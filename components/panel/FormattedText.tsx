@@ -27,7 +27,9 @@ function renderNodes(nodes: FormattedNode[], options: RenderOptions): ReactNode[
       case 'link':
         if (!options.linkify) return <Fragment key={index}>{options.renderText(node.text)}</Fragment>;
         return (
-          <a key={index} href={node.href} target="_blank" rel="noopener noreferrer" className="dc-link">
+          // Left to right and isolated: a bidi override earlier in the body (U+202E) would otherwise
+          // show "https://evil.example/moc.lapyap" as "paypal.com/elpmaxe.live//:sptth".
+          <a key={index} href={node.href} target="_blank" rel="noopener noreferrer" className="dc-link" dir="ltr">
             {node.text}
           </a>
         );
