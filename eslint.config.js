@@ -21,9 +21,9 @@ export default tseslint.config(
     },
   },
   {
-    // UI bundles take only types from the contract: its zod schemas are the background's business.
+    // UI bundles take only types from the contract and no CRM API half: both are the background's business.
     files: ['components/**', 'entrypoints/**', 'utils/**'],
-    ignores: ['utils/background/**', 'utils/messaging/contract.ts', 'utils/settings/settings.ts', 'utils/settings/test-connection.ts', '**/*.test.ts', '**/*.test.tsx', 'entrypoints/background.ts'],
+    ignores: ['utils/background/**', 'utils/messaging/contract.ts', 'utils/crm/api-registry.ts', 'utils/settings/settings.ts', 'utils/settings/test-connection.ts', '**/*.test.ts', '**/*.test.tsx', 'entrypoints/background.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -33,6 +33,10 @@ export default tseslint.config(
               group: ['**/messaging/contract', './contract'],
               allowTypeImports: true,
               message: 'Import values from utils/messaging/constants; only types from the contract.',
+            },
+            {
+              group: ['**/crm/api-registry', './api-registry', '**/crm/*/api', './*/api'],
+              message: 'CRM API halves run in the background only; see utils/crm/adapter.ts.',
             },
           ],
         },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { CRM_ADAPTERS } from './utils/crm/registry';
+import { CRM_PAGE_ADAPTERS } from './utils/crm/registry';
 
 // The manifest asks only for what the code uses: alarms for background polling, the Twilio
 // hosts the background calls with the user's credentials, and the CRM (deal pages and its API).
@@ -15,7 +15,7 @@ export default defineConfig({
       'https://api.twilio.com/*',
       'https://content.twilio.com/*',
       // The panel runs on these pages, and the background reads the CRM's API on the same hosts.
-      ...CRM_ADAPTERS.flatMap((adapter) => adapter.pagePatterns),
+      ...CRM_PAGE_ADAPTERS.flatMap((adapter) => adapter.pagePatterns),
     ],
     // No other extension and no web page may message the background: without this key Chrome lets
     // any extension try, and only the absence of external listeners would turn it away.

@@ -63,7 +63,7 @@ export function DealPanelApp({ dealId, readPage, backend, requests }: DealPanelA
           {state.deal.notice}
         </p>
       )}
-      <Panel backend={backend} deal={state.deal} defaultCountry={state.deal.defaultCountry} requests={requests} />
+      <Panel backend={backend} deal={state.deal} requests={requests} />
     </>
   );
 }

@@ -24,7 +24,7 @@ const ping: PanelCommand = { channel: PANEL_CHANNEL, type: 'ping' };
 function renderPanel(view: ConversationView = closed, templates: TemplateView[] = [welcome, reminder, pending]) {
   const { backend } = fakeBackend(view, templates);
   const channel = createPanelCommandChannel(backend);
-  const rendered = render(<Panel backend={backend} deal={deal} defaultCountry="SE" locale="en-US" requests={channel.requests} />);
+  const rendered = render(<Panel backend={backend} deal={deal} locale="en-US" requests={channel.requests} />);
   return { backend, channel, ...rendered };
 }
 
@@ -97,7 +97,7 @@ describe('a template asked for from the popup', () => {
     const channel = createPanelCommandChannel(backend);
     render(
       <DockedFrame commands={channel}>
-        <Panel backend={backend} deal={deal} defaultCountry="SE" locale="en-US" requests={channel.requests} />
+        <Panel backend={backend} deal={deal} locale="en-US" requests={channel.requests} />
       </DockedFrame>,
     );
     await screen.findByRole('button', { name: 'Templates' });
@@ -115,7 +115,7 @@ describe('whether the popup sees a panel', () => {
     const loading = deferred<ConversationView>();
     backend.getConversation.mockReturnValueOnce(loading.promise);
     const channel = createPanelCommandChannel(backend);
-    const { unmount } = render(<Panel backend={backend} deal={deal} defaultCountry="SE" requests={channel.requests} />);
+    const { unmount } = render(<Panel backend={backend} deal={deal} requests={channel.requests} />);
     await expect(channel.answer(ping)).resolves.toEqual({ hasPanel: false });
 
     loading.resolve(closed);
@@ -130,7 +130,7 @@ describe('whether the popup sees a panel', () => {
   it('is no while the deal has no WhatsApp number', async () => {
     const { backend } = fakeBackend(closed, [welcome]);
     const channel = createPanelCommandChannel(backend);
-    render(<Panel backend={backend} deal={{ ...deal, phones: [] }} defaultCountry="SE" requests={channel.requests} />);
+    render(<Panel backend={backend} deal={{ ...deal, phones: [] }} requests={channel.requests} />);
     expect(screen.getByRole('textbox', { name: 'Phone number' })).toBeInTheDocument();
     await expect(channel.answer(ping)).resolves.toEqual({ hasPanel: false });
   });

@@ -47,8 +47,10 @@ it('sends each call to the background as a contract request', async () => {
   const { backend } = createPanelBackend(fakeLive().connect);
   await backend.sendText('+46701111111', 'Hi', []);
   await backend.sendTemplate('+46701111111', `HX${'a'.repeat(32)}`, { 1: 'Anna' });
+  await backend.checkPhone('070-111 11 11');
   expect(sent).toEqual([
     { channel: 'dealchat/v1', type: 'sendText', payload: { to: '+46701111111', body: 'Hi', mediaUrls: [] } },
     { channel: 'dealchat/v1', type: 'sendTemplate', payload: { to: '+46701111111', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'Anna' } } },
+    { channel: 'dealchat/v1', type: 'checkPhone', payload: { number: '070-111 11 11' } },
   ]);
 });

@@ -33,6 +33,7 @@ export function createPanelBackend(connect: () => LiveConnection): PanelBackendH
   };
   const backend: PanelBackend = {
     getConversation: (contact) => request('getConversation', { contact }),
+    checkPhone: (number) => request('checkPhone', { number }),
     async sendText(to, body, mediaUrls) {
       await request('sendText', { to, body, mediaUrls });
     },

@@ -6,7 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { CrmAdapter } from '@/utils/crm/adapter';
+import type { CrmPageAdapter } from '@/utils/crm/adapter';
 import { watchLocation } from '@/utils/crm/navigation';
 import { connectLive } from '@/utils/messaging/live';
 import { DealPanelApp } from './DealPanelApp';
@@ -17,7 +17,7 @@ import { createPanelCommandChannel, listenForPanelCommands } from './panel-comma
 /** How long a deal page may take to render its side column before the panel floats instead. */
 const SIDE_COLUMN_WAIT_MS = 1_500;
 
-function waitForMountPoint(adapter: CrmAdapter, timeoutMs: number): Promise<Element | null> {
+function waitForMountPoint(adapter: CrmPageAdapter, timeoutMs: number): Promise<Element | null> {
   const found = adapter.findMountPoint(document);
   if (found) return Promise.resolve(found);
   return new Promise((resolve) => {
@@ -36,7 +36,7 @@ function waitForMountPoint(adapter: CrmAdapter, timeoutMs: number): Promise<Elem
   });
 }
 
-export function startDealPanels(ctx: ContentScriptContext, adapter: CrmAdapter): void {
+export function startDealPanels(ctx: ContentScriptContext, adapter: CrmPageAdapter): void {
   const host = createPanelBackend(() => connectLive((event) => host.dispatch(event)));
   // One for the whole page: at most one panel is mounted at a time to serve it.
   const commands = createPanelCommandChannel(host.backend);

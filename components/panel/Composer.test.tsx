@@ -10,7 +10,7 @@ import { CONTACT, HOUR, conversation, deal, deferred, fakeBackend } from './test
 async function renderPanel(view: ConversationView = conversation()) {
   const user = userEvent.setup();
   const { backend } = fakeBackend(view);
-  render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+  render(<Panel backend={backend} deal={deal} />);
   const textbox = await screen.findByRole('textbox', { name: 'Message' });
   return { user, backend, textbox, send: () => screen.getByRole('button', { name: /^Send/u }) };
 }

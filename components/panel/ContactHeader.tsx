@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { formatPhone } from './phone';
 
 export interface PhoneChoice {
   e164: string;
+  /** Spaced the way people read numbers, as the background formatted it. */
+  display: string;
   label: string | null;
 }
 
@@ -10,10 +11,10 @@ interface ContactHeaderProps {
   name: string;
   phones: PhoneChoice[];
   /** The number in use, or null while the rep has yet to give one. */
-  contact: string | null;
+  contact: PhoneChoice | null;
   /** Set when the number was typed by the rep, so they can go back and change it. */
   onClearTyped: (() => void) | null;
-  onChoose: (e164: string) => void;
+  onChoose: (phone: PhoneChoice) => void;
 }
 
 /** Who the conversation is with, and on which of their numbers. */
@@ -31,10 +32,18 @@ export function ContactHeader({ name, phones, contact, onClearTyped, onChoose }:
             <label className="dc-visually-hidden" htmlFor={id}>
               Phone number
             </label>
-            <select id={id} className="dc-select dc-contact__select" value={contact} onChange={(event) => onChoose(event.target.value)}>
+            <select
+              id={id}
+              className="dc-select dc-contact__select"
+              value={contact.e164}
+              onChange={(event) => {
+                const phone = phones.find((choice) => choice.e164 === event.target.value);
+                if (phone) onChoose(phone);
+              }}
+            >
               {phones.map((phone) => (
                 <option key={phone.e164} value={phone.e164}>
-                  {formatPhone(phone.e164)}
+                  {phone.display}
                   {phone.label ? ` · ${phone.label}` : ''}
                 </option>
               ))}
@@ -43,7 +52,7 @@ export function ContactHeader({ name, phones, contact, onClearTyped, onChoose }:
         ) : (
           contact !== null && (
             <p className="dc-contact__number">
-              {formatPhone(contact)}
+              {contact.display}
               {onClearTyped && (
                 <button type="button" className="dc-link-button" onClick={onClearTyped}>
                   Change

@@ -9,7 +9,7 @@ import { CONTACT, OTHER_CONTACT, conversation, deal, fakeBackend, message } from
 describe('Panel', () => {
   it('is a region named WhatsApp showing the contact and their conversation', async () => {
     const { backend } = fakeBackend();
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
 
     const region = screen.getByRole('region', { name: 'WhatsApp' });
     expect(within(region).getByText('Jürgen Muñoz')).toBeInTheDocument();
@@ -20,7 +20,7 @@ describe('Panel', () => {
   it('switches between the contact’s numbers and loads that conversation', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend();
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
     await screen.findByRole('log');
 
     const phone = screen.getByRole('combobox', { name: 'Phone number' });
@@ -33,7 +33,7 @@ describe('Panel', () => {
 
   it('fetches again when the background reports a change to this conversation, and only this one', async () => {
     const { backend, emit } = fakeBackend();
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
     await screen.findByText('Hi, is the offer still valid?');
     expect(backend.getConversation).toHaveBeenCalledTimes(1);
 
@@ -49,7 +49,7 @@ describe('Panel', () => {
 
   it('stops listening when it goes away', async () => {
     const { backend, listeners } = fakeBackend();
-    const { unmount } = render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    const { unmount } = render(<Panel backend={backend} deal={deal} />);
     await screen.findByRole('log');
     unmount();
     expect(listeners.size).toBe(0);
@@ -58,41 +58,18 @@ describe('Panel', () => {
   it('sends the rep to the settings when Twilio is not set up yet', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend(conversation({ configured: false }));
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
 
     await user.click(await screen.findByRole('button', { name: 'Open settings' }));
     expect(backend.openSettings).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('textbox', { name: 'Message' })).not.toBeInTheDocument();
   });
 
-  it('lets the rep type a number when the deal has none WhatsApp can use', async () => {
-    const user = userEvent.setup();
-    const { backend } = fakeBackend();
-    const noNumber = { ...deal, phones: [{ raw: '12', e164: null, label: 'work', primary: true }] };
-    render(<Panel backend={backend} deal={noNumber} defaultCountry="SE" />);
-
-    expect(screen.getByText('No WhatsApp number on this deal')).toBeInTheDocument();
-    const input = screen.getByRole('textbox', { name: 'Phone number' });
-    expect(input).toHaveValue('12');
-    await user.click(screen.getByRole('button', { name: 'Use number' }));
-    expect(screen.getByRole('alert')).toHaveTextContent('not a phone number WhatsApp can use');
-    expect(backend.getConversation).not.toHaveBeenCalled();
-
-    await user.clear(input);
-    await user.type(input, '070-123 45 67{Enter}');
-    expect(backend.getConversation).toHaveBeenCalledWith(CONTACT);
-    expect(await screen.findByRole('log')).toBeInTheDocument();
-    expect(screen.getByText('+46 70 123 45 67')).toBeInTheDocument();
-
-    await user.click(screen.getByRole('button', { name: 'Change' }));
-    expect(screen.getByRole('textbox', { name: 'Phone number' })).toBeInTheDocument();
-  });
-
   it('explains a failed load and tries again on request', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend();
     backend.getConversation.mockRejectedValueOnce(new BackgroundError('failed', 'Twilio did not answer in time.'));
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
 
     expect(await screen.findByText('Twilio did not answer in time.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
@@ -101,7 +78,7 @@ describe('Panel', () => {
 
   it('keeps the conversation on screen when a refresh fails', async () => {
     const { backend, emit } = fakeBackend();
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
     await screen.findByText('Hi, is the offer still valid?');
 
     backend.getConversation.mockRejectedValueOnce(new BackgroundError('failed', 'Twilio did not answer in time.'));
@@ -114,7 +91,7 @@ describe('Panel', () => {
   it('opens the settings from the header', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend();
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
     await user.click(screen.getByRole('button', { name: 'Dealchat settings' }));
     expect(backend.openSettings).toHaveBeenCalledTimes(1);
   });

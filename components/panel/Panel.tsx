@@ -12,8 +12,6 @@ export type { PanelBackend } from './backend';
 export interface PanelProps {
   backend: PanelBackend;
   deal: DealContext;
-  /** ISO 3166 country for numbers typed without a country code: the rep's setting. */
-  defaultCountry: string;
   /** For dates, times and amounts; the browser's language when left out. */
   locale?: string;
   /** Templates to open in the picker when asked from elsewhere; none when left out. */
@@ -21,14 +19,14 @@ export interface PanelProps {
 }
 
 /** WhatsApp with the deal's contact, for the CRM's deal page. */
-export function Panel({ backend, deal, defaultCountry, locale, requests }: PanelProps) {
+export function Panel({ backend, deal, locale, requests }: PanelProps) {
   // Keyed by deal, so a number chosen on one deal is never used on the next one the rep opens.
-  const [picked, setPicked] = useState<{ dealId: string; e164: string } | null>(null);
+  const [picked, setPicked] = useState<{ dealId: string; phone: PhoneChoice } | null>(null);
   const phones = usablePhones(deal);
-  const pick = picked?.dealId === deal.dealId ? picked.e164 : null;
-  const contact = pick ?? phones[0]?.e164 ?? null;
+  const pick = picked?.dealId === deal.dealId ? picked.phone : null;
+  const contact = pick ?? phones[0] ?? null;
   const name = contactName(deal);
-  const choose = (e164: string) => setPicked({ dealId: deal.dealId, e164 });
+  const choose = (phone: PhoneChoice) => setPicked({ dealId: deal.dealId, phone });
 
   return (
     <section className="dc-panel" role="region" aria-label="WhatsApp">
@@ -55,14 +53,14 @@ export function Panel({ backend, deal, defaultCountry, locale, requests }: Panel
       {contact === null ? (
         <PhoneEntry
           unreadable={deal.phones.filter((phone) => phone.e164 === null).map((phone) => phone.raw)}
-          defaultCountry={defaultCountry}
+          backend={backend}
           onChoose={choose}
         />
       ) : (
         <Conversation
           backend={backend}
           deal={deal}
-          contact={contact}
+          contact={contact.e164}
           contactName={name}
           locale={locale}
           requests={requests}
@@ -78,7 +76,7 @@ function usablePhones(deal: DealContext): PhoneChoice[] {
   return deal.phones.flatMap((phone) => {
     if (phone.e164 === null || seen.has(phone.e164)) return [];
     seen.add(phone.e164);
-    return [{ e164: phone.e164, label: phone.label }];
+    return [{ e164: phone.e164, display: phone.display, label: phone.label }];
   });
 }
 

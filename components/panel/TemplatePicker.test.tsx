@@ -28,7 +28,7 @@ const closed = conversation({ window: { open: false, closesAt: Date.now() - HOUR
 async function openPicker(templates: TemplateView[] = [welcome, malmo, jurgen, munoz, pending, rejected], view = closed) {
   const user = userEvent.setup();
   const { backend, emit } = fakeBackend(view, templates);
-  render(<Panel backend={backend} deal={deal} defaultCountry="SE" locale="en-US" />);
+  render(<Panel backend={backend} deal={deal} locale="en-US" />);
   await user.click(await screen.findByRole('button', { name: 'Templates' }));
   const dialog = screen.getByRole('dialog', { name: 'Templates' });
   await within(dialog).findByRole('listbox');
@@ -43,7 +43,7 @@ describe('TemplatePicker', () => {
   it('sends a template filled from the deal in three interactions, then closes', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend(closed, [welcome]);
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" locale="en-US" />);
+    render(<Panel backend={backend} deal={deal} locale="en-US" />);
 
     await user.click(await screen.findByRole('button', { name: 'Templates' }));
     await user.click(await screen.findByRole('option', { name: 'welcome_customer' }));
@@ -137,7 +137,7 @@ describe('TemplatePicker', () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend(closed, [munoz]);
     backend.getVariableMappings.mockResolvedValue({ [munoz.sid]: { '1': 'deal.value' } });
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" locale="en-US" />);
+    render(<Panel backend={backend} deal={deal} locale="en-US" />);
     await user.click(await screen.findByRole('button', { name: 'Templates' }));
     await user.click(await screen.findByRole('option', { name: 'Invoice reminder' }));
     expect(screen.getByRole('textbox', { name: '{{1}}' })).toHaveValue('€12,500');

@@ -167,7 +167,7 @@ describe('Retry in the panel', () => {
     const failed = message({ direction: 'outbound', state: 'failed', outboxId: 'outbox-9', retryable: true, at: Date.now() - HOUR });
     const { backend } = fakeBackend(conversation({ messages: [failed] }));
     backend.retrySend.mockRejectedValueOnce(new BackgroundError('failed', 'Twilio is unreachable right now.'));
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
 
     await user.click(await screen.findByRole('button', { name: 'Retry' }));
     expect(backend.retrySend).toHaveBeenCalledWith('outbox-9');

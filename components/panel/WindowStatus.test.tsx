@@ -9,7 +9,7 @@ const START = new Date(2025, 2, 10, 9, 0, 0).getTime();
 
 async function renderWith(window: WindowView) {
   const { backend } = fakeBackend(conversation({ window }));
-  render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+  render(<Panel backend={backend} deal={deal} />);
   await act(() => vi.advanceTimersByTimeAsync(0));
   return screen.getByRole('status');
 }
@@ -63,7 +63,7 @@ describe('WindowStatus', () => {
 
   it('reopens without a reload when a reply arrives', async () => {
     const { backend, emit } = fakeBackend(conversation({ window: { open: false, closesAt: START - HOUR, reason: 'expired' } }));
-    render(<Panel backend={backend} deal={deal} defaultCountry="SE" />);
+    render(<Panel backend={backend} deal={deal} />);
     await advance(0);
     expect(screen.getByRole('textbox', { name: 'Message' })).toBeDisabled();
 

@@ -1,9 +1,11 @@
-import type { ConversationView, LiveEvent, MediaItem, TemplateView } from '@/utils/messaging/contract';
+import type { ConversationView, LiveEvent, MediaItem, PhoneCheck, TemplateView } from '@/utils/messaging/contract';
 import type { DealField } from '@/utils/whatsapp/template-variables';
 
 /** Everything the deal-page panel asks of the background; a prop so tests and previews can stand in for it. */
 export interface PanelBackend {
   getConversation(contact: string): Promise<ConversationView>;
+  /** Reads a number the rep typed; the background holds the phone metadata and the default country. */
+  checkPhone(number: string): Promise<PhoneCheck>;
   sendText(to: string, body: string, mediaUrls: string[]): Promise<void>;
   sendTemplate(to: string, contentSid: string, variables: Record<string, string>): Promise<void>;
   retrySend(outboxId: string): Promise<void>;

@@ -1,7 +1,7 @@
 /** Builders and a scriptable backend for the panel's component tests. */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { ConversationView, LiveEvent, MessageView, TemplateView, WindowView } from '@/utils/messaging/contract';
+import type { ConversationView, LiveEvent, MessageView, PhoneCheck, TemplateView, WindowView } from '@/utils/messaging/contract';
 import type { DealContext } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 
@@ -19,13 +19,15 @@ export const deal: DealContext = {
   ownerName: 'Sara Lind',
   person: { name: 'Jürgen Muñoz', firstName: 'Jürgen', lastName: 'Muñoz' },
   phones: [
-    { raw: '070-123 45 67', e164: CONTACT, label: 'mobile', primary: true },
-    { raw: '073-111 22 33', e164: OTHER_CONTACT, label: 'work', primary: false },
+    { raw: '070-123 45 67', e164: CONTACT, display: '+46 70 123 45 67', label: 'mobile', primary: true },
+    { raw: '073-111 22 33', e164: OTHER_CONTACT, display: '+46 73 111 22 33', label: 'work', primary: false },
   ],
   source: 'api',
   notice: null,
-  defaultCountry: 'SE',
 };
+
+/** The background's answer for a number it cannot read; tests script the ones it can. */
+export const UNREADABLE_PHONE = { ok: false, message: 'That is not a phone number WhatsApp can use.' } as const satisfies PhoneCheck;
 
 export function message(overrides: Partial<MessageView> = {}): MessageView {
   const id = overrides.id ?? `SM${Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32)}`;
@@ -67,6 +69,7 @@ export function fakeBackend(view: ConversationView = conversation(), templates: 
   const listeners = new Set<{ contact: string; onEvent: (event: LiveEvent) => void }>();
   const backend = {
     getConversation: vi.fn((contact: string) => Promise.resolve({ ...view, contact })),
+    checkPhone: vi.fn((): Promise<PhoneCheck> => Promise.resolve(UNREADABLE_PHONE)),
     sendText: vi.fn(() => Promise.resolve()),
     sendTemplate: vi.fn(() => Promise.resolve()),
     retrySend: vi.fn(() => Promise.resolve()),

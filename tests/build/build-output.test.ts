@@ -1,6 +1,7 @@
 /**
  * Checks the production build (made by `npm run build`, which `npm test` runs first): the manifest
- * asks only for what the code uses, and no code of the Node-only `twilio` package is bundled.
+ * asks only for what the code uses, no code of the Node-only `twilio` package is bundled, and the
+ * content script carries none of the background's code.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,5 +64,15 @@ describe('bundle', () => {
         expect(code.includes(marker), `${marker} found in ${path}`).toBe(false);
       }
     }
+  });
+
+  // The content script is injected into every CRM tab: what only the background runs would weigh on each of them.
+  it.each([
+    ['zod (request validation)', '$ZodType'],
+    ['libphonenumber-js (phone metadata)', 'country_calling_codes'],
+    ['a CRM adapter’s API half', 'x-api-token'],
+  ])('leaves %s out of the content script', (_, marker) => {
+    expect(readFileSync(join(OUTPUT, 'content-scripts/crm.js'), 'utf8')).not.toContain(marker);
+    expect(readFileSync(join(OUTPUT, 'background.js'), 'utf8')).toContain(marker);
   });
 });

@@ -186,6 +186,10 @@ test('a deal without a number WhatsApp can use lets the rep type one, then shows
   expect(await panel.region.getByText('The contact’s number (555-12) could not be read.').count()).toBe(1);
   const number = panel.region.getByRole('textbox', { name: 'Phone number', exact: true });
   expect(await number.inputValue()).toBe('555-12');
+  // The background reads the number, with the rep's default country: this one it cannot use.
+  await panel.region.getByRole('button', { name: 'Use number', exact: true }).click();
+  await panel.region.getByRole('alert').filter({ hasText: 'read as a number in Sweden (+46)' }).waitFor();
+  expect(await number.getAttribute('aria-invalid')).toBe('true');
   await number.fill('070-555 12 34');
   await panel.region.getByRole('button', { name: 'Use number', exact: true }).click();
 

@@ -52,8 +52,8 @@ it('reads the deal, person, organization and owner from Pipedrive with the token
       ownerName: 'Rita Rep',
       person: { name: 'Åsa Lindqvist', firstName: 'Åsa', lastName: 'Lindqvist' },
       phones: [
-        { raw: '08-123 456 78', e164: '+46812345678', label: 'work', primary: true },
-        { raw: '070-123 45 67', e164: '+46701234567', label: 'mobile', primary: false },
+        { raw: '08-123 456 78', e164: '+46812345678', display: '+46 8 123 456 78', label: 'work', primary: true },
+        { raw: '070-123 45 67', e164: '+46701234567', display: '+46 70 123 45 67', label: 'mobile', primary: false },
       ],
       source: 'api',
       notice: null,
@@ -111,4 +111,31 @@ it('trusts the tab’s current address after in-page navigation, where Chrome ke
   const fromSubframe = { ...navigated, frameId: 3 };
   const refused = await setup.engine.handleMessage(envelope('getDealContext', { dealId: String(dealId), page: pageDeal }), fromSubframe as Browser.runtime.MessageSender);
   expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+});
+
+describe('a number the rep typed on the deal page', () => {
+  const check = (number: string) => setup.engine.handleMessage(envelope('checkPhone', { number }), fromDealPage);
+
+  it('is read with the default country of the settings, in E.164 and display forms', async () => {
+    await save('');
+    expect(await check('070-123 45 67')).toEqual({ ok: true, data: { ok: true, e164: '+46701234567', display: '+46 70 123 45 67' } });
+    await setup.engine.handleMessage(envelope('saveSettings', { ...SETTINGS, defaultCountry: 'no' }), fromOptionsPage);
+    expect(await check('412 34 567')).toEqual({ ok: true, data: { ok: true, e164: '+4741234567', display: '+47 41 23 45 67' } });
+  });
+
+  it('is read as a US number before anything is set up', async () => {
+    expect(await check('(415) 555-0100')).toEqual({ ok: true, data: { ok: true, e164: '+14155550100', display: '+1 415 555 0100' } });
+  });
+
+  it('gets a sentence for the rep when it is not a number WhatsApp can use', async () => {
+    await save('');
+    expect(await check('555-12')).toEqual({
+      ok: true,
+      data: { ok: false, message: expect.stringContaining('read as a number in Sweden (+46)') as string },
+    });
+  });
+
+  it('may not be longer than any phone number', async () => {
+    expect(await check('1'.repeat(65))).toEqual({ ok: false, error: { code: 'invalid', message: 'That is too long for a phone number.' } });
+  });
 });

@@ -1,9 +1,9 @@
 /**
  * The deal the panel shows: from the CRM's API when the rep gave a token (the token stays here),
- * else from what the page shows. Phone numbers are normalised with the rep's default country.
+ * else from what the page shows. Phone numbers are read with the rep's default country.
  */
 import type { CountryCode } from 'libphonenumber-js';
-import type { CrmAdapter } from '../crm/adapter';
+import type { CrmApiAdapter } from '../crm/adapter';
 import { dealContextFromPage, type DealContextData, type PageDeal } from '../crm/deal-context';
 import { CrmError } from '../crm/errors';
 import { normalisePhones } from '../crm/phones';
@@ -11,7 +11,7 @@ import type { DealContext } from '../messaging/contract';
 import type { StoredSettings } from '../settings/settings';
 
 export interface DealContextRequest {
-  adapter: CrmAdapter;
+  api: CrmApiAdapter;
   /** The URL of the page that asked: trusted, unlike the payload. */
   pageUrl: string;
   dealId: string;
@@ -19,19 +19,23 @@ export interface DealContextRequest {
   settings: StoredSettings | null;
 }
 
-export async function resolveDealContext({ adapter, pageUrl, dealId, page, settings }: DealContextRequest): Promise<DealContext> {
+export async function resolveDealContext({ api, pageUrl, dealId, page, settings }: DealContextRequest): Promise<DealContext> {
   let data: DealContextData = dealContextFromPage(dealId, page);
   let notice: string | null = null;
   const apiToken = settings?.pipedriveApiToken ?? '';
   if (apiToken !== '') {
     try {
-      data = await adapter.fetchDealContext({ pageUrl, dealId, apiToken });
+      data = await api.fetchDealContext({ pageUrl, dealId, apiToken });
     } catch (error) {
       if (!(error instanceof CrmError)) throw error;
       notice = `${error.message} Showing what the deal page shows instead.`;
     }
   }
-  const defaultCountry = settings?.defaultCountry ?? 'US';
   const { rawPhones, ...deal } = data;
-  return { ...deal, phones: normalisePhones(rawPhones, defaultCountry as CountryCode), notice, defaultCountry };
+  return { ...deal, phones: normalisePhones(rawPhones, defaultCountryOf(settings)), notice };
+}
+
+/** The country of numbers written without a country code; settings only hold countries libphonenumber-js knows. */
+export function defaultCountryOf(settings: StoredSettings | null): CountryCode {
+  return (settings?.defaultCountry ?? 'US') as CountryCode;
 }

@@ -1,4 +1,6 @@
 /** What the background answers to each request of the contract. */
+import { CRM_API_ADAPTERS } from '../crm/api-registry';
+import { checkTypedPhone } from '../crm/phones';
 import { adapterForUrl } from '../crm/registry';
 import type { ParsedRequest, RequestType, ResponseMap, SyncStatus, VariableMappings } from '../messaging/contract';
 import { storedSettings, toSettingsView, validateSettings } from '../settings/settings';
@@ -11,7 +13,7 @@ import { fillTemplate } from '../twilio/templates';
 import type { SendMessageContent } from '../twilio/types';
 import { evaluateWindow } from '../whatsapp/session-window';
 import { buildConversation } from './conversation-view';
-import { resolveDealContext } from './deal-context';
+import { defaultCountryOf, resolveDealContext } from './deal-context';
 import { fetchMessageMedia } from './media';
 import type { Engine } from './engine';
 import { RequestError } from './request-error';
@@ -126,12 +128,17 @@ export const handlers: Handlers = {
   },
 
   async getDealContext(engine, { dealId, page }, origin) {
-    const adapter = adapterForUrl(origin.url);
+    const crm = adapterForUrl(origin.url);
     // The payload may not name another deal than the page the request came from.
-    if (origin.kind !== 'crm-page' || !adapter || adapter.dealIdFromUrl(origin.url) !== dealId) {
+    if (origin.kind !== 'crm-page' || !crm || crm.dealIdFromUrl(origin.url) !== dealId) {
       throw new RequestError('refused', 'Deal details can only be read from that deal’s own page.');
     }
-    return resolveDealContext({ adapter, pageUrl: origin.url, dealId, page, settings: await storedSettings.get(engine.db) });
+    const settings = await storedSettings.get(engine.db);
+    return resolveDealContext({ api: CRM_API_ADAPTERS[crm.id], pageUrl: origin.url, dealId, page, settings });
+  },
+
+  async checkPhone(engine, { number }) {
+    return checkTypedPhone(number, defaultCountryOf(await storedSettings.get(engine.db)));
   },
 
   async getVariableMappings(engine) {

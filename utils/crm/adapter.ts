@@ -1,19 +1,18 @@
 import type { DealContextData, PageDeal } from './deal-context';
 
-export interface DealContextRequest {
-  /** The deal page the request came from: its host decides where the token may go. */
-  pageUrl: string;
-  dealId: string;
-  apiToken: string;
-  fetch?: typeof fetch;
-}
-
-/**
- * Everything CRM-specific sits behind this interface: supporting another CRM means adding one
- * module that implements it and listing it in registry.ts.
+/*
+ * Everything CRM-specific sits behind these two interfaces. Supporting another CRM means adding one
+ * folder, utils/crm/<crm>/, whose page.ts exports the page half and api.ts the API half, and listing
+ * each half in its registry (registry.ts, api-registry.ts): the compiler asks for the other one.
+ *
+ * The halves are separate modules because the page half ships in the content script injected into
+ * every tab of the CRM, where each kilobyte slows the rep's CRM down; the API half (HTTP, response
+ * schemas, the token) runs only in the background and would weigh on every tab for nothing.
  */
-export interface CrmAdapter {
-  id: string;
+
+/** What runs in the CRM's tabs: recognising deal pages, and reading them. */
+export interface CrmPageAdapter<Id extends string = string> {
+  readonly id: Id;
   /** Shown to the rep, e.g. "Pipedrive". */
   label: string;
   /** Match patterns of the CRM's pages, where the panel may run. */
@@ -24,9 +23,18 @@ export interface CrmAdapter {
   findMountPoint(document: Document): Element | null;
   /** What the deal page shows: the fallback when the rep has not given an API token. */
   readDealFromPage(document: Document): PageDeal;
-  /**
-   * Runs in the background, which holds the token: content scripts never see it. Rejects with a
-   * `CrmError`, and without sending anything when `pageUrl` is not on the CRM's own domain.
-   */
+}
+
+export interface DealContextRequest {
+  /** The deal page the request came from: its host decides where the token may go. */
+  pageUrl: string;
+  dealId: string;
+  apiToken: string;
+  fetch?: typeof fetch;
+}
+
+/** What runs in the background, which holds the token: content scripts never see it. */
+export interface CrmApiAdapter {
+  /** Rejects with a `CrmError`, and without sending anything when `pageUrl` is not on the CRM's own domain. */
   fetchDealContext(request: DealContextRequest): Promise<DealContextData>;
 }

@@ -1,16 +1,19 @@
+/** The CRMs' page halves: small, and safe to import anywhere, the content script included (see adapter.ts). */
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import type { CrmAdapter } from './adapter';
-import { pipedrive } from './pipedrive';
+import type { CrmPageAdapter } from './adapter';
+import { pipedrivePage } from './pipedrive/page';
 
-export const CRM_ADAPTERS: readonly CrmAdapter[] = [pipedrive];
+export const CRM_PAGE_ADAPTERS = [pipedrivePage] as const satisfies readonly CrmPageAdapter[];
 
-const MATCHERS = CRM_ADAPTERS.map((adapter) => ({
+export type CrmId = (typeof CRM_PAGE_ADAPTERS)[number]['id'];
+
+const MATCHERS = CRM_PAGE_ADAPTERS.map((adapter) => ({
   adapter,
   patterns: adapter.pagePatterns.map((pattern) => new MatchPattern(pattern)),
 }));
 
 /** The CRM whose pages include this URL, or null. */
-export function adapterForUrl(url: string): CrmAdapter | null {
+export function adapterForUrl(url: string): CrmPageAdapter<CrmId> | null {
   try {
     return MATCHERS.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.adapter ?? null;
   } catch {

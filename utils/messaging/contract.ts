@@ -72,6 +72,8 @@ const requestSchemas = {
         .strict(),
     })
     .strict(),
+  /** A number the rep typed: the background reads it as it reads the CRM's, with the rep's default country. */
+  checkPhone: z.object({ number: z.string().max(64, 'That is too long for a phone number.') }).strict(),
   getVariableMappings: z.object({}).strict(),
   openSettings: z.object({}).strict(),
   saveVariableMapping: z
@@ -206,10 +208,12 @@ export interface TemplateView {
 }
 
 export interface PhoneOption {
-  /** As the CRM has it, for display. */
+  /** As the CRM has it. */
   raw: string;
   /** Null when not a valid number: shown, never offered for WhatsApp. */
   e164: string | null;
+  /** How to show it: spaced the way people read numbers (+46 70 123 45 67) when valid, else as the CRM has it. */
+  display: string;
   label: string | null;
   primary: boolean;
 }
@@ -227,9 +231,10 @@ export interface DealContext {
   source: 'api' | 'page';
   /** Set when the CRM could not be asked and the page's data is shown instead. */
   notice: string | null;
-  /** For numbers the rep types without a country code. */
-  defaultCountry: string;
 }
+
+/** A number the rep typed, ready to use, or what is wrong with it in a sentence for the rep. */
+export type PhoneCheck = { ok: true; e164: string; display: string } | { ok: false; message: string };
 
 /** Per template (content sid), per variable: which deal field fills it. */
 export type VariableMappings = Record<string, Record<string, DealField>>;
@@ -254,6 +259,7 @@ export interface ResponseMap {
   getMedia: MediaItem[];
   listTemplates: TemplateView[];
   getDealContext: DealContext;
+  checkPhone: PhoneCheck;
   getVariableMappings: VariableMappings;
   saveVariableMapping: VariableMappings;
   openSettings: null;

@@ -18,10 +18,9 @@ const deal: DealContext = {
   organizationName: 'Malmö Energi AB',
   ownerName: 'Sara Lind',
   person: { name: 'Jürgen Muñoz', firstName: 'Jürgen', lastName: 'Muñoz' },
-  phones: [{ raw: '+46701234567', e164: '+46701234567', label: 'mobile', primary: true }],
+  phones: [{ raw: '+46701234567', e164: '+46701234567', display: '+46 70 123 45 67', label: 'mobile', primary: true }],
   source: 'api',
   notice: null,
-  defaultCountry: 'SE',
 };
 
 function template(variables: string[], sampleValues: Record<string, string> = {}): TemplateView {

@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { FakePipedrive, pipedriveHandlers } from '../../../tests/fakes/pipedrive';
 import type { DealContextRequest } from '../adapter';
 import { CrmError, type CrmErrorKind } from '../errors';
-import { pipedrive } from '../pipedrive';
+import { pipedriveApi } from './api';
 
 const server = setupServer();
 let fake: FakePipedrive;
@@ -46,10 +46,10 @@ function seedFullDeal(): number {
   return fake.addDeal({ title: 'Acme expansion', value: 12000, currency: 'SEK', personId, orgId, ownerId });
 }
 
-describe('pipedrive.fetchDealContext', () => {
+describe('pipedriveApi.fetchDealContext', () => {
   it('reads the deal, its person with phones, organization and owner', async () => {
     const dealId = seedFullDeal();
-    expect(await pipedrive.fetchDealContext(request(dealId))).toEqual({
+    expect(await pipedriveApi.fetchDealContext(request(dealId))).toEqual({
       dealId: String(dealId),
       title: 'Acme expansion',
       value: 12000,
@@ -67,7 +67,7 @@ describe('pipedrive.fetchDealContext', () => {
 
   it('sends the token in the x-api-token header to the page’s own company host only', async () => {
     const dealId = seedFullDeal();
-    await pipedrive.fetchDealContext(request(dealId));
+    await pipedriveApi.fetchDealContext(request(dealId));
     expect(fake.requests.map(({ host, path, tokenIn }) => ({ host, path, tokenIn }))).toEqual(
       expect.arrayContaining([
         { host: 'acme.pipedrive.com', path: `/api/v2/deals/${dealId}`, tokenIn: 'header' },
@@ -83,14 +83,14 @@ describe('pipedrive.fetchDealContext', () => {
     fake = new FakePipedrive({ company: 'globex' });
     server.resetHandlers(...pipedriveHandlers(fake));
     const dealId = fake.addDeal({ title: 'Globex renewal' });
-    const context = await pipedrive.fetchDealContext(request(dealId, { pageUrl: `https://globex.pipedrive.com/deal/${dealId}?tab=notes` }));
+    const context = await pipedriveApi.fetchDealContext(request(dealId, { pageUrl: `https://globex.pipedrive.com/deal/${dealId}?tab=notes` }));
     expect(context.title).toBe('Globex renewal');
     expect(fake.requests.map((recorded) => recorded.host)).toEqual(['globex.pipedrive.com']);
   });
 
   it('reads a deal without person, organization or owner with one request', async () => {
     const dealId = fake.addDeal({ title: 'Lonely deal' });
-    expect(await pipedrive.fetchDealContext(request(dealId))).toMatchObject({
+    expect(await pipedriveApi.fetchDealContext(request(dealId))).toMatchObject({
       title: 'Lonely deal',
       person: null,
       organizationName: null,
@@ -102,35 +102,35 @@ describe('pipedrive.fetchDealContext', () => {
 
   it('still opens a deal whose person, organization and owner are gone', async () => {
     const dealId = fake.addDeal({ title: 'Orphan', personId: 70, orgId: 80, ownerId: 90 });
-    expect(await pipedrive.fetchDealContext(request(dealId))).toMatchObject({ person: null, organizationName: null, ownerName: null });
+    expect(await pipedriveApi.fetchDealContext(request(dealId))).toMatchObject({ person: null, organizationName: null, ownerName: null });
   });
 
   it('still opens a deal whose person this user may not see', async () => {
     const dealId = seedFullDeal();
     server.use(http.get('https://acme.pipedrive.com/api/v2/persons/:id', () => HttpResponse.json({ success: false }, { status: 403 })));
-    expect(await pipedrive.fetchDealContext(request(dealId))).toMatchObject({ person: null, rawPhones: [], organizationName: 'Acme AB' });
+    expect(await pipedriveApi.fetchDealContext(request(dealId))).toMatchObject({ person: null, rawPhones: [], organizationName: 'Acme AB' });
   });
 
   describe('tells the rep what went wrong', () => {
     it('when Pipedrive refuses the token', async () => {
       const dealId = seedFullDeal();
-      const error = await expectKind(pipedrive.fetchDealContext(request(dealId, { apiToken: 'wrong' })), 'bad-token');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(dealId, { apiToken: 'wrong' })), 'bad-token');
       expect(error.message).toMatch(/Pipedrive did not accept your API token/);
     });
 
     it('when the deal does not exist', async () => {
-      await expectKind(pipedrive.fetchDealContext(request(404)), 'deal-not-found');
+      await expectKind(pipedriveApi.fetchDealContext(request(404)), 'deal-not-found');
     });
 
     it('when the user may not see the deal', async () => {
       server.use(http.get('https://acme.pipedrive.com/api/v2/deals/:id', () => HttpResponse.json({ success: false }, { status: 403 })));
-      await expectKind(pipedrive.fetchDealContext(request(1)), 'forbidden');
+      await expectKind(pipedriveApi.fetchDealContext(request(1)), 'forbidden');
     });
 
     it('when Pipedrive rate-limits, with how long it asked to wait', async () => {
       const dealId = seedFullDeal();
       fake.throttle(1, 3);
-      const error = await expectKind(pipedrive.fetchDealContext(request(dealId)), 'rate-limited');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(dealId)), 'rate-limited');
       expect(error.retryAfterMs).toBe(3000);
     });
 
@@ -139,19 +139,19 @@ describe('pipedrive.fetchDealContext', () => {
       server.use(
         http.get('https://acme.pipedrive.com/api/v1/users/:id', () => HttpResponse.json({ success: false }, { status: 429 })),
       );
-      const error = await expectKind(pipedrive.fetchDealContext(request(dealId)), 'rate-limited');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(dealId)), 'rate-limited');
       expect(error.retryAfterMs).toBeNull();
     });
 
     it('when Pipedrive cannot be reached', async () => {
       server.use(http.get('https://acme.pipedrive.com/*', () => HttpResponse.error()));
-      const error = await expectKind(pipedrive.fetchDealContext(request(1)), 'network');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(1)), 'network');
       expect(error.message).toMatch(/could not be reached/);
     });
 
     it('when Pipedrive fails', async () => {
       server.use(http.get('https://acme.pipedrive.com/*', () => new HttpResponse('Bad gateway', { status: 502 })));
-      const error = await expectKind(pipedrive.fetchDealContext(request(1)), 'unexpected');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(1)), 'unexpected');
       expect(error.message).toContain('HTTP 502');
     });
 
@@ -162,7 +162,7 @@ describe('pipedrive.fetchDealContext', () => {
       ['has a deal of the wrong shape', () => HttpResponse.json({ success: true, data: { title: 42 } })],
     ])('when the answer %s', async (_, answer) => {
       server.use(http.get('https://acme.pipedrive.com/api/v2/deals/:id', answer));
-      await expectKind(pipedrive.fetchDealContext(request(1)), 'unexpected');
+      await expectKind(pipedriveApi.fetchDealContext(request(1)), 'unexpected');
     });
   });
 
@@ -175,13 +175,13 @@ describe('pipedrive.fetchDealContext', () => {
       'not a url',
     ])('not to the host of %s', async (pageUrl) => {
       const fetchSpy = vi.fn<typeof fetch>();
-      await expectKind(pipedrive.fetchDealContext(request(1, { pageUrl, fetch: fetchSpy })), 'untrusted-page');
+      await expectKind(pipedriveApi.fetchDealContext(request(1, { pageUrl, fetch: fetchSpy })), 'untrusted-page');
       expect(fetchSpy).not.toHaveBeenCalled();
     });
 
     it('not to another endpoint through a crafted deal id', async () => {
       const fetchSpy = vi.fn<typeof fetch>();
-      await expectKind(pipedrive.fetchDealContext(request('1/../../v1/users/1', { fetch: fetchSpy })), 'deal-not-found');
+      await expectKind(pipedriveApi.fetchDealContext(request('1/../../v1/users/1', { fetch: fetchSpy })), 'deal-not-found');
       expect(fetchSpy).not.toHaveBeenCalled();
     });
 
@@ -191,7 +191,7 @@ describe('pipedrive.fetchDealContext', () => {
           HttpResponse.redirect('https://evil.example/collect', 302),
         ),
       );
-      const error = await expectKind(pipedrive.fetchDealContext(request(1)), 'unexpected');
+      const error = await expectKind(pipedriveApi.fetchDealContext(request(1)), 'unexpected');
       expect(error.message).toMatch(/another address/);
     });
 
@@ -202,7 +202,7 @@ describe('pipedrive.fetchDealContext', () => {
         inits.push(init);
         return globalThis.fetch(input, init);
       };
-      await pipedrive.fetchDealContext(request(dealId, { fetch: recording }));
+      await pipedriveApi.fetchDealContext(request(dealId, { fetch: recording }));
       expect(inits).toHaveLength(4);
       for (const init of inits) expect(init).toMatchObject({ credentials: 'omit', redirect: 'manual' });
     });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRetryAfter } from '../../twilio/backoff';
-import type { DealContextRequest } from '../adapter';
+import type { CrmApiAdapter, DealContextRequest } from '../adapter';
 import type { DealContextData, RawPhone } from '../deal-context';
 import { CrmError } from '../errors';
 import { pipedriveOrigin } from './url';
@@ -40,8 +40,10 @@ const personSchema = z.object({
 });
 const namedSchema = z.object({ name: text });
 
+export const pipedriveApi: CrmApiAdapter = { fetchDealContext: fetchPipedriveDealContext };
+
 /** Reads a deal, its contact person, organization and owner with API v2 (users exist only in v1). */
-export async function fetchPipedriveDealContext({
+async function fetchPipedriveDealContext({
   pageUrl,
   dealId,
   apiToken,

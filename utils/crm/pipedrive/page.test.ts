@@ -2,7 +2,7 @@ import { Window } from 'happy-dom';
 import { openFakePage, type OpenedPage } from '../../../tests/fakes/pipedrive/browser';
 import { FakePipedrive } from '../../../tests/fakes/pipedrive';
 import { watchLocation } from '../navigation';
-import { pipedrive } from '../pipedrive';
+import { pipedrivePage } from './page';
 
 const windows: { happyDOM: { close(): Promise<void> } }[] = [];
 
@@ -35,12 +35,12 @@ function bare(html: string): Document {
 describe('on the fake Pipedrive deal page', () => {
   it('docks in the deal details sidebar', async () => {
     const { document } = await openDeal('/deal/1');
-    expect(pipedrive.findMountPoint(document)?.getAttribute('data-testid')).toBe('deal-details-sidebar');
+    expect(pipedrivePage.findMountPoint(document)?.getAttribute('data-testid')).toBe('deal-details-sidebar');
   });
 
   it('reads the title, person, organization and the person’s numbers with their labels', async () => {
     const { document } = await openDeal('/deal/1');
-    expect(pipedrive.readDealFromPage(document)).toEqual({
+    expect(pipedrivePage.readDealFromPage(document)).toEqual({
       title: 'Acme expansion',
       personName: 'Anna Svensson',
       organizationName: 'Acme AB',
@@ -53,8 +53,8 @@ describe('on the fake Pipedrive deal page', () => {
 
   it('finds nowhere to dock and nothing to read on the deals list', async () => {
     const { document } = await openDeal('/deals/list');
-    expect(pipedrive.findMountPoint(document)).toBeNull();
-    expect(pipedrive.readDealFromPage(document)).toEqual({ title: null, personName: null, organizationName: null, rawPhones: [] });
+    expect(pipedrivePage.findMountPoint(document)).toBeNull();
+    expect(pipedrivePage.readDealFromPage(document)).toEqual({ title: null, personName: null, organizationName: null, rawPhones: [] });
   });
 });
 
@@ -66,14 +66,14 @@ describe('following the single-page app', () => {
 
     document.querySelector<HTMLAnchorElement>('a[href="/deal/1"]')?.click();
     await vi.waitFor(() => expect(urls).toEqual(['https://acme.pipedrive.com/deal/1']));
-    expect(pipedrive.dealIdFromUrl(urls[0] ?? '')).toBe('1');
-    expect(pipedrive.findMountPoint(document)).not.toBeNull();
+    expect(pipedrivePage.dealIdFromUrl(urls[0] ?? '')).toBe('1');
+    expect(pipedrivePage.findMountPoint(document)).not.toBeNull();
   });
 });
 
 describe('on other markup', () => {
   it('finds nowhere to dock on a page without a deal sidebar', () => {
-    expect(pipedrive.findMountPoint(bare('<main><aside>Filters</aside></main>'))).toBeNull();
+    expect(pipedrivePage.findMountPoint(bare('<main><aside>Filters</aside></main>'))).toBeNull();
   });
 
   it('falls back to class names and link targets', () => {
@@ -88,8 +88,8 @@ describe('on other markup', () => {
           <a href="/organization/4">Ek AB</a>
         </div>
       </div>`);
-    expect(pipedrive.findMountPoint(document)?.className).toBe('dealDetailsSidebar');
-    expect(pipedrive.readDealFromPage(document)).toEqual({
+    expect(pipedrivePage.findMountPoint(document)?.className).toBe('dealDetailsSidebar');
+    expect(pipedrivePage.readDealFromPage(document)).toEqual({
       title: 'Class-only deal',
       personName: 'Bo Ek',
       organizationName: 'Ek AB',
@@ -102,17 +102,17 @@ describe('on other markup', () => {
       <aside data-testid="deal-details-sidebar">
         <section data-testid="person-block"><a href="tel:%2B46%2070%20111%2022%2033" aria-label="Call"></a></section>
       </aside>`);
-    expect(pipedrive.readDealFromPage(document).rawPhones).toEqual([{ value: '+46 70 111 22 33', label: null, primary: false }]);
+    expect(pipedrivePage.readDealFromPage(document).rawPhones).toEqual([{ value: '+46 70 111 22 33', label: null, primary: false }]);
   });
 
   it('reads numbers only from the sidebar, never from notes in the main column', () => {
     const document = bare(`
       <aside data-testid="deal-details-sidebar"><a href="tel:0701112233">070-111 22 33</a></aside>
       <section><a href="tel:0899999999">08-999 999 99</a></section>`);
-    expect(pipedrive.readDealFromPage(document).rawPhones.map((phone) => phone.value)).toEqual(['070-111 22 33']);
+    expect(pipedrivePage.readDealFromPage(document).rawPhones.map((phone) => phone.value)).toEqual(['070-111 22 33']);
   });
 
   it('reads no numbers when it finds neither a person block nor a sidebar', () => {
-    expect(pipedrive.readDealFromPage(bare('<a href="tel:0701112233">070-111 22 33</a>')).rawPhones).toEqual([]);
+    expect(pipedrivePage.readDealFromPage(bare('<a href="tel:0701112233">070-111 22 33</a>')).rawPhones).toEqual([]);
   });
 });

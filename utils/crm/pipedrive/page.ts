@@ -1,4 +1,6 @@
+import type { CrmPageAdapter } from '../adapter';
 import type { PageDeal, RawPhone } from '../deal-context';
+import { pipedriveDealId } from './url';
 
 /*
  * Pipedrive's markup is no public API and changes without notice, so each part of the deal page is
@@ -15,6 +17,15 @@ const ORGANIZATION_NAME = ['[data-testid="organization-name"]', 'a[href*="/organ
 const PHONE_LINK = 'a[href^="tel:"]';
 const PHONE_ITEM = '[data-testid="phone-item"], li';
 const PHONE_LABEL = '[data-testid="phone-label"]';
+
+export const pipedrivePage: CrmPageAdapter<'pipedrive'> = {
+  id: 'pipedrive',
+  label: 'Pipedrive',
+  pagePatterns: ['https://*.pipedrive.com/*'],
+  dealIdFromUrl: pipedriveDealId,
+  findMountPoint: findPipedriveMountPoint,
+  readDealFromPage: readPipedriveDealPage,
+};
 
 export function findPipedriveMountPoint(document: Document): Element | null {
   return first(document, SIDEBAR);

@@ -1,6 +1,6 @@
-import { pipedrive } from '../pipedrive';
+import { pipedrivePage } from './page';
 
-describe('pipedrive.dealIdFromUrl', () => {
+describe('pipedrivePage.dealIdFromUrl', () => {
   it.each([
     ['https://acme.pipedrive.com/deal/42', '42'],
     ['https://acme.pipedrive.com/deal/42/', '42'],
@@ -10,7 +10,7 @@ describe('pipedrive.dealIdFromUrl', () => {
     ['https://my-company2.pipedrive.com/deal/7', '7'],
     ['https://ACME.Pipedrive.com/deal/7', '7'],
   ])('reads %s as deal %s', (url, id) => {
-    expect(pipedrive.dealIdFromUrl(url)).toBe(id);
+    expect(pipedrivePage.dealIdFromUrl(url)).toBe(id);
   });
 
   it.each([
@@ -28,6 +28,6 @@ describe('pipedrive.dealIdFromUrl', () => {
     ['a deal path on another host', 'https://evil.example/deal/42?next=https://acme.pipedrive.com/deal/42'],
     ['something that is not a URL', 'deal/42'],
   ])('finds no deal on %s', (_, url) => {
-    expect(pipedrive.dealIdFromUrl(url)).toBeNull();
+    expect(pipedrivePage.dealIdFromUrl(url)).toBeNull();
   });
 });
