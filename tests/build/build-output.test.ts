@@ -36,10 +36,11 @@ describe('manifest', () => {
     expect(manifest().externally_connectable).toEqual({ ids: [] });
   });
 
-  it('exposes to CRM pages only the panel’s stylesheet, at a per-session URL', () => {
-    // The shadow-root UI fetches its CSS; a dynamic URL keeps pages from fingerprinting the extension.
+  it('exposes to CRM pages only the panel’s stylesheet and module, at per-session URLs', () => {
+    // The content script loads both by URL; a dynamic URL keeps pages from fingerprinting the extension.
     expect(manifest().web_accessible_resources).toEqual([
       { resources: ['content-scripts/crm.css'], use_dynamic_url: true, matches: ['https://*.pipedrive.com/*'] },
+      { resources: ['content-scripts/crm-panel.js'], use_dynamic_url: true, matches: ['https://*.pipedrive.com/*'] },
     ]);
   });
 
@@ -66,13 +67,29 @@ describe('bundle', () => {
     }
   });
 
+  const contentScript = () => readFileSync(join(OUTPUT, 'content-scripts/crm.js'), 'utf8');
+  const panelModule = () => readFileSync(join(OUTPUT, 'content-scripts/crm-panel.js'), 'utf8');
+
   // The content script is injected into every CRM tab: what only the background runs would weigh on each of them.
   it.each([
     ['zod (request validation)', '$ZodType'],
     ['libphonenumber-js (phone metadata)', 'country_calling_codes'],
     ['a CRM adapter’s API half', 'x-api-token'],
-  ])('leaves %s out of the content script', (_, marker) => {
-    expect(readFileSync(join(OUTPUT, 'content-scripts/crm.js'), 'utf8')).not.toContain(marker);
+  ])('leaves %s out of the content script and the panel', (_, marker) => {
+    expect(contentScript()).not.toContain(marker);
+    expect(panelModule()).not.toContain(marker);
     expect(readFileSync(join(OUTPUT, 'background.js'), 'utf8')).toContain(marker);
+  });
+
+  it('keeps React and the panel out of the content script, in a minified module it imports on deal pages', () => {
+    const reactMarker = 'react.transitional.element';
+    expect(contentScript()).not.toContain(reactMarker);
+    expect(contentScript()).toContain('content-scripts/crm-panel.js');
+    const panel = panelModule();
+    expect(panel).toContain(reactMarker);
+    expect(panel).toMatch(/export\s*\{\s*\w+ as startDealPanels\s*\}/);
+    // The classic script's footer (`crm;`) would throw in a module; minified code has few lines.
+    expect(panel.trimEnd().endsWith('crm;')).toBe(false);
+    expect(panel.split('\n').length).toBeLessThan(50);
   });
 });

@@ -1,7 +1,8 @@
+// The panel's styles, which WXT emits as crm.css for the shadow root the panel module mounts.
 import '@/components/panel/panel.css';
 import '@/components/panel-host/panel-host.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startDealPanels } from '@/components/panel-host/start-deal-panels';
+import { loadDealPanelsOnDealPages } from '@/components/panel-host/load-deal-panels';
 import { adapterForUrl, CRM_PAGE_ADAPTERS } from '@/utils/crm/registry';
 
 export default defineContentScript({
@@ -9,6 +10,6 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const adapter = adapterForUrl(location.href);
-    if (adapter) startDealPanels(ctx, adapter);
+    if (adapter) loadDealPanelsOnDealPages(ctx, adapter);
   },
 });
