@@ -16,6 +16,8 @@ interface ChatViewProps {
   contactName: string;
   conversation: ConversationView;
   refreshError: string | null;
+  /** Why the background cannot check Twilio for new messages right now, in the rep's words. */
+  syncError: string | null;
   locale: string | undefined;
   requests: TemplateRequests | undefined;
   onRefresh: () => void;
@@ -32,7 +34,7 @@ interface OpenPicker {
 
 /** The window's state, the thread, and the two ways to write: free text and templates. */
 export function ChatView(props: ChatViewProps) {
-  const { backend, deal, contact, contactName, conversation, refreshError, locale, requests, onRefresh } = props;
+  const { backend, deal, contact, contactName, conversation, refreshError, syncError, locale, requests, onRefresh } = props;
   const window = useLiveWindow(conversation.window);
   const [picker, setPicker] = useState<OpenPicker | null>(null);
   const pickerOpen = picker !== null;
@@ -84,6 +86,11 @@ export function ChatView(props: ChatViewProps) {
       {refreshError && (
         <p className="dc-refresh-error" role="alert">
           {refreshError} Showing what was loaded before.
+        </p>
+      )}
+      {syncError && (
+        <p className="dc-refresh-error" role="alert">
+          New messages may be missing. {syncError}
         </p>
       )}
       <div className="dc-body">

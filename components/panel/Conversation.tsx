@@ -16,7 +16,7 @@ interface ConversationProps {
 
 /** Loads the conversation with one number and shows it, or why it cannot be shown. */
 export function Conversation({ backend, deal, contact, contactName, locale, requests }: ConversationProps) {
-  const { state, refresh } = useConversation(backend, contact);
+  const { state, refresh, syncError } = useConversation(backend, contact);
 
   if (state.status === 'loading') {
     return (
@@ -46,6 +46,7 @@ export function Conversation({ backend, deal, contact, contactName, locale, requ
       contactName={contactName}
       conversation={state.conversation}
       refreshError={state.refreshError}
+      syncError={syncError}
       locale={locale}
       requests={requests}
       onRefresh={refresh}

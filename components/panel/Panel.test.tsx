@@ -88,6 +88,20 @@ describe('Panel', () => {
     expect(screen.getByText('Hi, is the offer still valid?')).toBeInTheDocument();
   });
 
+  it('says when the background cannot check Twilio for new messages, until a check succeeds', async () => {
+    const { backend, emit } = fakeBackend();
+    render(<Panel backend={backend} deal={deal} />);
+    await screen.findByText('Hi, is the offer still valid?');
+    const status = { configured: true, lastMessagesSyncAt: null, lastTemplatesSyncAt: null, messagesError: null, templatesError: null };
+
+    await emit({ type: 'sync-status', status: { ...status, messagesError: 'Twilio did not accept the saved account details.' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('New messages may be missing. Twilio did not accept the saved account details.');
+    expect(screen.getByText('Hi, is the offer still valid?')).toBeInTheDocument();
+
+    await emit({ type: 'sync-status', status });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('opens the settings from the header', async () => {
     const user = userEvent.setup();
     const { backend } = fakeBackend();

@@ -15,10 +15,14 @@ interface Loaded {
   error: string | null;
 }
 
-/** The conversation with `contact`, fetched again whenever the background says it changed. */
+/**
+ * The conversation with `contact`, fetched again whenever the background says it changed, and why
+ * it may be out of date: the background's last failure to check Twilio for messages, if any.
+ */
 export function useConversation(backend: PanelBackend, contact: string) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [revision, setRevision] = useState(0);
+  const [syncError, setSyncError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -40,12 +44,14 @@ export function useConversation(backend: PanelBackend, contact: string) {
     () =>
       backend.subscribe(contact, (event) => {
         if (event.type === 'conversation-changed' && event.contact === contact) setRevision((n) => n + 1);
+        // The background reports after every check, so a problem shows within one poll and clears with the first success.
+        if (event.type === 'sync-status') setSyncError(event.status.messagesError);
       }),
     [backend, contact],
   );
 
   const refresh = () => setRevision((n) => n + 1);
-  return { state: toState(sameContact(loaded, contact)), refresh };
+  return { state: toState(sameContact(loaded, contact)), refresh, syncError };
 }
 
 // What was loaded for another number (the rep just switched) must not show for this one.

@@ -3,8 +3,9 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Engine, type EngineOptions } from '../../utils/background/engine';
 import { isCrmPage } from '../../utils/crm/registry';
-import { CHANNEL, type RequestPayload, type RequestType } from '../../utils/messaging/contract';
+import { CHANNEL, type RequestPayload, type RequestType, type ResponseMap } from '../../utils/messaging/contract';
 import { openDatabase } from '../../utils/store/db';
+import type { FakeTwilio } from '../fakes/twilio';
 
 export const EXTENSION_ID = 'dealchatextensionid';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
@@ -20,6 +21,37 @@ export function envelope<T extends RequestType>(type: T, payload: RequestPayload
   return { channel: CHANNEL, type, payload };
 }
 
+/** The answer's data, asked as a deal page asks; a refusal or failure fails the test with the background's words. */
+export async function requestFrom<T extends RequestType>(
+  engine: Engine,
+  type: T,
+  payload: RequestPayload<T>,
+  sender: Browser.runtime.MessageSender = fromDealPage,
+): Promise<ResponseMap[T]> {
+  const response = await engine.handleMessage(envelope(type, payload), sender);
+  if (!response.ok) throw new Error(`${type} was answered ${response.error.code}: ${response.error.message}`);
+  return response.data as ResponseMap[T];
+}
+
+/** Saves the fake account's API key as the options page would, and waits for the start it triggers. */
+export async function connectToTwilio(engine: Engine, fake: FakeTwilio): Promise<void> {
+  const saved = await requestFrom(
+    engine,
+    'saveSettings',
+    {
+      accountSid: fake.accountSid,
+      authMethod: 'apiKey',
+      apiKeySid: fake.apiKeySid,
+      apiKeySecret: fake.apiKeySecret,
+      whatsappSender: '+14155238886',
+      defaultCountry: 'SE',
+    },
+    fromOptionsPage,
+  );
+  if (!saved.ok) throw new Error(`The settings were refused: ${JSON.stringify(saved.fieldErrors)}`);
+  await engine.idle();
+}
+
 /** A background engine on a fresh database, with the browser's alarms faked. */
 export function createTestEngine(options: Partial<EngineOptions> = {}) {
   const name = `engine-${crypto.randomUUID()}`;
@@ -33,8 +65,9 @@ export function createTestEngine(options: Partial<EngineOptions> = {}) {
   };
   const engine = new Engine(engineOptions);
   const dispose = async () => {
-    engine.stop();
+    // Work still running may set timers of its own: they are cleared once nothing runs any more.
     await engine.idle();
+    engine.stop();
     db.close();
     await Dexie.delete(name);
   };

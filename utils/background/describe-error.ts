@@ -1,10 +1,18 @@
 import { explainTwilioError } from '../twilio/error-explanations';
-import { TwilioApiError, TwilioNetworkError } from '../twilio/errors';
+import { isThrottled, TwilioApiError, TwilioNetworkError } from '../twilio/errors';
 
-/** One sentence for the rep about a failed sync or request, never containing credentials. */
+/**
+ * One sentence for the rep about a failed sync or request, never containing credentials. Throttling
+ * and Twilio's own outages pass by themselves, so those say that Dealchat keeps trying; the
+ * per-message explanations would speak of a message not sent, which a sync is not.
+ */
 export function describeError(error: unknown): string {
   if (error instanceof TwilioApiError) {
-    const explanation = explainTwilioError(error.code, error.message);
+    if (isThrottled(error)) {
+      return 'Twilio is limiting how many requests your account can make right now. Dealchat will wait and try again.';
+    }
+    if (error.status >= 500) return 'Twilio is having trouble on its side right now. Dealchat will keep trying.';
+    const explanation = explainTwilioError(error.code, error.twilioMessage);
     return `${explanation.summary} ${explanation.action}`;
   }
   if (error instanceof TwilioNetworkError) {

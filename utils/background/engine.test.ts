@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
-import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage } from '../../tests/support/engine';
+import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage } from '../../tests/support/engine';
 import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
+import { ALARMS } from './engine';
 import { LIVE_PORT_NAME, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
 
 const h = setUpTwilioHarness();
@@ -8,19 +9,7 @@ let setup: ReturnType<typeof createTestEngine>;
 
 beforeEach(async () => {
   setup = createTestEngine({ now: () => h.clock.now, twilioClient: { sleep: () => Promise.resolve() } });
-  const saved = await setup.engine.handleMessage(
-    envelope('saveSettings', {
-      accountSid: h.fake.accountSid,
-      authMethod: 'apiKey',
-      apiKeySid: h.fake.apiKeySid,
-      apiKeySecret: h.fake.apiKeySecret,
-      whatsappSender: '+14155238886',
-      defaultCountry: 'SE',
-    }),
-    fromOptionsPage,
-  );
-  expect(saved).toMatchObject({ ok: true, data: { ok: true } });
-  await setup.engine.idle();
+  await connectToTwilio(setup.engine, h.fake);
 });
 afterEach(() => setup.dispose());
 
@@ -177,22 +166,34 @@ describe('sync status', () => {
 });
 
 describe('outbox timing', () => {
+  // The contact wrote; the rep's send then meets `throttles` 429s, four being all the client's own tries.
+  async function throttledSend(throttles: number): Promise<void> {
+    h.fake.receiveInbound({ from: CONTACT, body: 'hi' });
+    await ask(envelope('syncNow', {}));
+    h.fake.failNext(throttles, { status: 429, when: (r) => r.method === 'POST' });
+    await ask(envelope('sendText', { to: CONTACT, body: 'later' }));
+  }
+
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('retries a throttled send as soon as it is due while the worker lives, not at the next alarm', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      h.fake.receiveInbound({ from: CONTACT, body: 'hi' });
-      await ask(envelope('syncNow', {}));
-      h.fake.failNext(4, { status: 429, when: (r) => r.method === 'POST' });
-      await ask(envelope('sendText', { to: CONTACT, body: 'later' }));
-      await setup.engine.idle();
-      expect(h.fake.sentMessages()).toHaveLength(0);
-      h.clock.now += 60_000;
-      await vi.advanceTimersByTimeAsync(60_000);
-      await setup.engine.idle();
-      expect(h.fake.sentMessages().map((m) => m.body)).toEqual(['later']);
-    } finally {
-      vi.useRealTimers();
-    }
+    await throttledSend(4);
+    await setup.engine.idle();
+    expect(h.fake.sentMessages()).toHaveLength(0);
+    h.clock.now += 60_000;
+    await vi.advanceTimersByTimeAsync(60_000);
+    await setup.engine.idle();
+    expect(h.fake.sentMessages().map((m) => m.body)).toEqual(['later']);
+  });
+
+  it('keeps a single retry timer when several runs end together', async () => {
+    await throttledSend(100);
+    setup.engine.onAlarm(ALARMS.outbox);
+    setup.engine.onAlarm(ALARMS.outbox);
+    await setup.engine.idle();
+    // A timer left behind would wake the outbox again after the worker (or a test) is done with it.
+    expect(vi.getTimerCount()).toBe(1);
   });
 });
 

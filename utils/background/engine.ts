@@ -154,14 +154,16 @@ export class Engine {
     const environment = await this.environment();
     if (!environment) return;
     const { nextWakeAt } = await this.processOutbox(this.syncEnvironment(environment));
-    clearTimeout(this.outboxTimer);
     if (nextWakeAt === null) {
+      clearTimeout(this.outboxTimer);
       await this.options.alarms.clear(ALARMS.outbox);
       return;
     }
     // The alarm wakes a stopped worker; Chrome delays alarms to at least 30 s, so a live worker
     // also keeps a timer for sooner retries.
     await this.options.alarms.create(ALARMS.outbox, { when: Math.max(nextWakeAt, this.now() + 1_000) });
+    // Cleared only now: two runs finishing together must not each leave a timer behind.
+    clearTimeout(this.outboxTimer);
     this.outboxTimer = setTimeout(() => this.kickOutbox(), Math.max(0, nextWakeAt - this.now()));
   }
 

@@ -51,6 +51,7 @@ export interface OutboxRow {
   createdAt: number;
   /** Local clock; set just before a request is made, so an interrupted one can be reconciled. */
   attemptStartedAt: number | null;
+  /** Local clock: not before this is the send made again, or its outcome looked for again. */
   nextAttemptAt: number;
   messageSid: string | null;
   error: ErrorExplanation | null;

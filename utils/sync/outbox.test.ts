@@ -1,3 +1,4 @@
+import { seededRandom } from '../../tests/support/random';
 import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
 import type { OutboxRow } from '../store/db';
 import { createOutboxRunner, enqueueSend, OUTBOX_POLICY, retrySend, type NewSend } from './outbox';
@@ -133,8 +134,7 @@ describe('a worker killed between "recorded" and "answered"', () => {
   });
 
   it('ends every send sent exactly once or visibly failed, over many random kills and faults', async () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = seededRandom(7);
     const modes = ['ok', 'dies-after', 'dies-before', '503', 'drop', '429'] as const;
     const rows: OutboxRow[] = [];
     for (let round = 0; round < 40; round += 1) {
@@ -173,5 +173,29 @@ describe('a worker killed between "recorded" and "answered"', () => {
     }
     expect(atTwilio).toHaveLength(sent);
     expect(sent).toBeGreaterThan(30);
+  });
+});
+
+describe('a send whose outcome is unknown while Twilio stays unreachable', () => {
+  it('is still found at Twilio when it answers again, however long the outage lasted', async () => {
+    const row = await enqueueSend(h.db, text('sent before the outage'), h.clock.now);
+    void createOutboxRunner()(h.environment({ client: h.client(diesAfterTwilioAnswered) }));
+    await vi.waitFor(() => expect(h.fake.sentMessages()).toHaveLength(1));
+
+    const restarted = createOutboxRunner();
+    h.fake.dropNextConnections(Number.MAX_SAFE_INTEGER);
+    // Longer than the margin reconciliation looks back by, one failed look every interval.
+    for (let waited = 0; waited <= OUTBOX_POLICY.reconcileMarginMs; waited += OUTBOX_POLICY.reconcileAfterMs) {
+      h.clock.now += OUTBOX_POLICY.reconcileAfterMs;
+      await restarted(h.environment());
+      expect(await outboxRow(row.id)).toMatchObject({ state: 'unknown' });
+    }
+    h.fake.clearFaults();
+    h.clock.now += OUTBOX_POLICY.reconcileAfterMs;
+    await restarted(h.environment());
+
+    const [sent] = h.fake.sentMessages();
+    expect(h.fake.sentMessages()).toHaveLength(1);
+    expect(await outboxRow(row.id)).toMatchObject({ state: 'sent', messageSid: sent?.sid });
   });
 });

@@ -131,7 +131,7 @@ async function processDueSends(env: SyncEnvironment): Promise<OutboxRun> {
     }
     // "sending" found here means a worker died mid-request: its outcome is unknown too.
     if (row.state !== 'queued') {
-      const settleAt = (row.attemptStartedAt ?? 0) + OUTBOX_POLICY.reconcileAfterMs;
+      const settleAt = Math.max((row.attemptStartedAt ?? 0) + OUTBOX_POLICY.reconcileAfterMs, row.nextAttemptAt);
       if (settleAt > now) {
         wakeAt(settleAt);
         continue;
@@ -228,8 +228,9 @@ async function reconcile(env: SyncEnvironment, row: OutboxRow): Promise<boolean>
       if (match || oldest < twilioStart || pages >= OUTBOX_POLICY.reconcilePages) break;
     }
   } catch {
-    // Twilio unreachable: the outcome stays unknown, and we look again later.
-    await env.db.outbox.update(row.id, { state: 'unknown', attemptStartedAt: env.now() });
+    // Twilio unreachable: the outcome stays unknown, and we look again later. The attempt's start
+    // stays as it was: the next look must still reach back to it, however long Twilio is away.
+    await env.db.outbox.update(row.id, { state: 'unknown', nextAttemptAt: env.now() + OUTBOX_POLICY.reconcileAfterMs });
     return true;
   }
   if (!match) return false;

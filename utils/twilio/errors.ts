@@ -65,7 +65,8 @@ export function isOutcomeUnknown(error: unknown): boolean {
   return error instanceof TwilioApiError && error.status >= 500 && !isThrottled(error);
 }
 
-function isThrottled(error: TwilioApiError): boolean {
+/** Twilio turned the request away unprocessed because the account is making too many. */
+export function isThrottled(error: TwilioApiError): boolean {
   return error.status === 429 || error.code === TOO_MANY_REQUESTS;
 }
 

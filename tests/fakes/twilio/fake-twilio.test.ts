@@ -104,6 +104,8 @@ describe('authentication', () => {
 
     fake.revokeCredentials();
     expect(await call(accountPath())).toMatchObject({ status: 401, body: { code: 20003 } });
+    fake.restoreCredentials();
+    expect((await call(accountPath())).status).toBe(200);
   });
 });
 
@@ -411,6 +413,13 @@ describe('faults', () => {
     expect(fake.requests.map((r) => r.status)).toEqual([200, 429, 201]);
   });
 
+  it('can fail a request after acting on it, as an outage mid-request does', async () => {
+    fake.failNext(1, { status: 500, processed: true, when: (r) => r.method === 'POST' });
+
+    expect(await send({ Body: 'Hello' })).toMatchObject({ status: 500, body: { code: 20500 } });
+    expect(fake.sentMessages().map((m) => m.body)).toEqual(['Hello']);
+  });
+
   it('drops connections like a network failure', async () => {
     fake.dropNextConnections(1);
 
@@ -427,6 +436,18 @@ describe('faults', () => {
     for (let i = 0; i < 4; i++) statuses.push((await call(accountPath())).status);
 
     expect(statuses).toEqual([503, 200, 503, 200]);
+  });
+
+  it('answers normally again once its faults are cleared, scripted and random alike', async () => {
+    fake.failNext(5, { status: 500 });
+    fake.dropNextConnections(5);
+    fake.setRandomFailureRate(1);
+    await call(accountPath());
+
+    fake.clearFaults();
+
+    expect((await call(accountPath())).status).toBe(200);
+    expect((await call(accountPath())).status).toBe(200);
   });
 
   it('delays responses', async () => {

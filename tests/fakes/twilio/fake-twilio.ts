@@ -220,9 +220,10 @@ export class FakeTwilio {
     return messageResource(message, this.accountSid);
   }
 
-  /** The next `count` matching requests get this error response (e.g. `{status: 429}`) unprocessed. */
+  /** The next `count` matching requests get this error response (e.g. `{status: 429}`), unprocessed unless `processed`. */
   failNext(count: number, fault: FaultSpec): void {
-    this.faults.script(count, { kind: 'error', error: faultError(fault.status, fault.code, fault.message) }, fault.when);
+    const error = faultError(fault.status, fault.code, fault.message);
+    this.faults.script(count, { kind: 'error', error, processed: fault.processed ?? false }, fault.when);
   }
 
   /** The next `count` matching requests get no response at all: the socket closes, or fetch rejects. */
@@ -243,6 +244,17 @@ export class FakeTwilio {
   /** The user rotated their token or deleted the key: every later request gets 401/20003. */
   revokeCredentials(): void {
     this.credentialsRevoked = true;
+  }
+
+  /** The revoked credentials work again (the key was restored, or the saved ones are the new ones). */
+  restoreCredentials(): void {
+    this.credentialsRevoked = false;
+  }
+
+  /** Twilio answers normally again: scripted faults not yet used up, the random failures and the slowness end. */
+  clearFaults(): void {
+    this.faults.clear();
+    this.responseDelayMs = 0;
   }
 
   /** Outbound messages created through the API, oldest first: `.length` is how many sends happened. */
@@ -285,8 +297,9 @@ export class FakeTwilio {
     }
     let response: Response;
     try {
-      if (fault) throw fault.error;
+      if (fault && !fault.processed) throw fault.error;
       response = this.respond({ request, url, lookup, recorded, isMediaContent, bodyIsForm, hasBody: body !== '' });
+      if (fault) throw fault.error;
     } catch (error) {
       if (!(error instanceof TwilioApiError)) throw error;
       response = errorResponse(error);

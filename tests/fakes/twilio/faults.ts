@@ -9,9 +9,14 @@ export interface FaultSpec {
   message?: string;
   /** Only requests this accepts consume the fault; others pass through untouched. */
   when?: RequestPredicate;
+  /**
+   * Twilio acted on the request before the error (an outage mid-request): a send answered 500 may
+   * still have created the message. Default false: the request was turned away unprocessed.
+   */
+  processed?: boolean;
 }
 
-export type FaultEffect = { kind: 'drop' } | { kind: 'error'; error: TwilioApiError };
+export type FaultEffect = { kind: 'drop' } | { kind: 'error'; error: TwilioApiError; processed: boolean };
 
 const DEFAULTS: Record<number, { code: number; message: string } | undefined> = {
   429: { code: 20429, message: 'Too Many Requests' },
@@ -44,6 +49,12 @@ export class FaultPlan {
     this.random = random;
   }
 
+  /** Scripted faults not yet used up, and the random failure rate, end here. */
+  clear(): void {
+    this.scripted.length = 0;
+    this.randomRate = 0;
+  }
+
   /** The fault this request meets, consuming one use of it; scripted faults apply in the order given. */
   take(request: RecordedRequest): FaultEffect | null {
     const fault = this.scripted.find((f) => f.remaining > 0 && f.when(request));
@@ -52,7 +63,7 @@ export class FaultPlan {
       return fault.effect;
     }
     if (this.randomRate > 0 && this.random() < this.randomRate) {
-      return { kind: 'error', error: faultError(503) };
+      return { kind: 'error', error: faultError(503), processed: false };
     }
     return null;
   }
