@@ -1,8 +1,9 @@
 import type { Browser } from 'wxt/browser';
 import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage } from '../../tests/support/engine';
 import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
-import { ALARMS } from './engine';
 import { LIVE_PORT_NAME, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
+import { upsertTwilioMessages } from '../store/messages';
+import { ALARMS, SCHEDULE } from './engine';
 
 const h = setUpTwilioHarness();
 let setup: ReturnType<typeof createTestEngine>;
@@ -21,6 +22,24 @@ async function ask(message: unknown, sender = fromDealPage): Promise<unknown> {
 
 function postsToMessages() {
   return h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json'));
+}
+
+/** Reads of one message, and lists of what our sender sent: the requests that bring delivery statuses. */
+function statusRequests() {
+  return h.fake.requests.filter(
+    (r) => r.method === 'GET' && (/\/Messages\/SM[0-9a-f]+\.json$/.test(r.path) || (r.path.endsWith('/Messages.json') && r.query.From === 'whatsapp:+14155238886')),
+  );
+}
+
+/** A text to CONTACT through the outbox, as the panel sends it; returns its sid at Twilio. */
+async function sendToContact(): Promise<string> {
+  h.fake.receiveInbound({ from: CONTACT, body: 'Can you send the quote?' });
+  await ask(envelope('syncNow', { what: 'messages' }));
+  await ask(envelope('sendText', { to: CONTACT, body: 'Here it is.' }));
+  await setup.engine.idle();
+  const sent = h.fake.sentMessages().at(-1);
+  if (!sent) throw new Error('The text did not reach Twilio.');
+  return sent.sid;
 }
 
 describe('free-form messages', () => {
@@ -144,6 +163,40 @@ describe('live updates', () => {
     }
   });
 
+  it('shows a watched contact’s ticks within a poll, and reads an old undelivered message once per background period, not every poll', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const now = h.clock.now;
+      h.clock.now -= 3 * 24 * 3_600_000;
+      const old = await h.client().sendMessage({ to: CONTACT, sender: { from: '+14155238886' }, content: { kind: 'text', body: 'Still there?' } });
+      await upsertTwilioMessages(setup.db, [old], '+14155238886');
+      h.fake.setMessageStatus(old.sid, 'sent');
+      h.clock.now = now;
+      const sid = await sendToContact();
+
+      const panel = fakePort(fromDealPage);
+      setup.engine.onConnect(panel.port);
+      panel.send({ type: 'watch', contacts: [CONTACT] });
+      const poll = async () => {
+        h.clock.now += SCHEDULE.fastPollMs;
+        await vi.advanceTimersByTimeAsync(SCHEDULE.fastPollMs);
+        await setup.engine.idle();
+      };
+      await poll();
+      h.fake.setMessageStatus(sid, 'delivered');
+      await poll();
+      expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({ messages: expect.arrayContaining([expect.objectContaining({ sid, state: 'delivered' })]) as unknown });
+
+      const readsOfOld = () => h.fake.requests.filter((r) => r.path.endsWith(`/Messages/${old.sid}.json`)).length;
+      const before = readsOfOld();
+      for (let elapsed = 0; elapsed < 10 * 60_000; elapsed += SCHEDULE.fastPollMs) await poll();
+      expect(readsOfOld() - before).toBe(5);
+      panel.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('refuses ports from other extensions and ignores malformed messages', () => {
     const foreign = fakePort({ id: 'other-extension', url: 'chrome-extension://other-extension/x.html' });
     setup.engine.onConnect(foreign.port);
@@ -152,6 +205,21 @@ describe('live updates', () => {
     setup.engine.onConnect(ours.port);
     ours.send({ type: 'watch', contacts: ['not a number'] });
     expect(setup.engine.hub.watchedContacts().size).toBe(0);
+  });
+});
+
+describe('delivery statuses with no panel open', () => {
+  it('cost a message to a phone that stays offline 9 requests in its first hour, and still arrive', async () => {
+    const sid = await sendToContact();
+    h.fake.setMessageStatus(sid, 'sent');
+    const before = statusRequests().length;
+    for (let alarm = 1; alarm <= 30; alarm += 1) {
+      h.clock.now += SCHEDULE.syncPeriodMinutes * 60_000;
+      setup.engine.onAlarm(ALARMS.sync);
+      await setup.engine.idle();
+    }
+    expect(statusRequests().length - before).toBe(9);
+    expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({ messages: expect.arrayContaining([expect.objectContaining({ sid, state: 'sent' })]) as unknown });
   });
 });
 

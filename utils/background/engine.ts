@@ -15,7 +15,7 @@ import {
 import { storedSettings, twilioAuthOf, type StoredSettings } from '../settings/settings';
 import type { DealchatDb } from '../store/db';
 import type { SyncEnvironment } from '../sync/environment';
-import { refreshStatuses, syncContact, syncRecent } from '../sync/message-sync';
+import { refreshStatuses, syncContact, syncRecent, type StatusCadence } from '../sync/message-sync';
 import { createOutboxRunner } from '../sync/outbox';
 import { clockOffsetSlot, ERROR_FIELD, syncState, type SyncKind } from '../sync/sync-state';
 import { syncTemplates } from '../sync/template-sync';
@@ -41,6 +41,22 @@ export const SCHEDULE = {
   /** While a panel is open for a contact, its thread is polled this often. */
   fastPollMs: 4_000,
 };
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * How delivery statuses are followed (see refreshStatuses). In the background nobody is looking: a
+ * message that is never delivered is read 9 times in its first hour, then every 30 minutes, and after
+ * a day it keeps its last known status (most phones are back online by then); messages awaiting
+ * together share those reads, so a run costs one request however many there are. An open panel
+ * shows its contact's ticks within a poll while a message is new, and at least every background
+ * period for as long as WhatsApp keeps an undelivered message (30 days).
+ */
+export const STATUS_CADENCE = {
+  background: { runEveryMs: SCHEDULE.syncPeriodMinutes * MINUTE, maxIntervalMs: 30 * MINUTE, followForMs: DAY },
+  watched: { runEveryMs: SCHEDULE.fastPollMs, maxIntervalMs: SCHEDULE.syncPeriodMinutes * MINUTE, followForMs: 30 * DAY },
+} satisfies Record<string, StatusCadence>;
 
 /** The part of `browser.alarms` the engine uses. */
 export interface AlarmScheduler {
@@ -203,7 +219,7 @@ export class Engine {
       await this.guarded('messages', async (environment) => {
         const sync = this.syncEnvironment(environment);
         await syncRecent(sync, { includeOutbound: true });
-        await refreshStatuses(sync);
+        await refreshStatuses(sync, STATUS_CADENCE.background);
       });
     }
     return this.syncStatus();
@@ -233,7 +249,7 @@ export class Engine {
       const sync = this.syncEnvironment(environment);
       for (const contact of contacts) {
         await syncContact(sync, contact);
-        await refreshStatuses(sync, contact);
+        await refreshStatuses(sync, STATUS_CADENCE.watched, contact);
       }
     });
     this.scheduleFastPoll(SCHEDULE.fastPollMs);
@@ -250,7 +266,7 @@ export class Engine {
       await this.guarded('messages', async (environment) => {
         const sync = this.syncEnvironment(environment);
         await syncRecent(sync, { includeOutbound: false });
-        await refreshStatuses(sync);
+        await refreshStatuses(sync, STATUS_CADENCE.background);
       });
       await this.runOutbox();
     }

@@ -32,6 +32,11 @@ export interface MessageRow {
   sentAt: number | null;
   /** Present (1) only while an outbound message may still change status: a sparse index. */
   awaitingStatus?: 1;
+  /**
+   * Twilio clock: when Twilio last told us the status of this message while it awaited a final one,
+   * which sets when it is next read (see refreshStatuses). Absent until then: `at` stands in.
+   */
+  statusReadAt?: number;
   /** The outbox entry that sent it, when sent from this extension. */
   outboxId?: string;
   templateName?: string;
@@ -80,6 +85,8 @@ export const DATABASE_NAME = 'dealchat';
  * Schema history. Never edit a published version: add a new one with its upgrade.
  * v1: first release. v2: compound index for "a contact's thread, newest first" and a sparse index
  * of outbound messages still awaiting a final status (v1 scanned all messages for both).
+ * v3: that index ordered by creation date, so that status sync reads only the messages it still
+ * follows, oldest first, however many older ones were left in their last known status.
  */
 export const SCHEMA_V1 = {
   contacts: 'phone, lastInboundAt',
@@ -92,6 +99,11 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
   messages: 'sid, [contact+at], awaitingStatus',
+};
+
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  messages: 'sid, [contact+at], [awaitingStatus+at]',
 };
 
 const FINAL_STATUSES: ReadonlySet<TwilioMessageStatus> = new Set(['delivered', 'read', 'failed', 'undelivered', 'canceled', 'received']);
@@ -114,5 +126,7 @@ export function openDatabase(name = DATABASE_NAME): DealchatDb {
           else delete message.awaitingStatus;
         });
     });
+  // Rows keep their fields; only the index changes, and IndexedDB builds it from them.
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

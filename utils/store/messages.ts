@@ -63,8 +63,12 @@ function mergeRows(existing: MessageRow | undefined, incoming: MessageRow): Mess
     merged.status = existing.status;
     merged.errorCode = existing.errorCode;
   }
-  if (isAwaitingStatus(merged.direction, merged.status)) merged.awaitingStatus = 1;
-  else delete merged.awaitingStatus;
+  if (isAwaitingStatus(merged.direction, merged.status)) {
+    merged.awaitingStatus = 1;
+  } else {
+    delete merged.awaitingStatus;
+    delete merged.statusReadAt;
+  }
   if (merged.outboxId === undefined) delete merged.outboxId;
   if (merged.templateName === undefined) delete merged.templateName;
   return merged;
@@ -131,11 +135,18 @@ export function latestMessages(db: DealchatDb, contact: string, limit: number): 
     .toArray();
 }
 
-/** Outbound messages whose status may still change, oldest first. */
-export async function messagesAwaitingStatus(db: DealchatDb, limit: number, contact?: string): Promise<MessageRow[]> {
-  const rows = await db.messages.where('awaitingStatus').equals(1).toArray();
-  return rows
-    .filter((row) => contact === undefined || row.contact === contact)
-    .sort((a, b) => a.at - b.at)
-    .slice(0, limit);
+/** Outbound messages created at or after `since` (Twilio clock) whose status may still change, oldest first. */
+export async function messagesAwaitingStatus(db: DealchatDb, { since, contact }: { since: number; contact?: string }): Promise<MessageRow[]> {
+  const rows = await db.messages.where('[awaitingStatus+at]').between([1, since], [1, Dexie.maxKey]).toArray();
+  return contact === undefined ? rows : rows.filter((row) => row.contact === contact);
+}
+
+/** Notes that Twilio has just told us these messages' statuses (Twilio clock), for those still awaiting a final one. */
+export async function recordStatusRead(db: DealchatDb, sids: readonly string[], at: number): Promise<void> {
+  if (sids.length === 0) return;
+  await db.messages
+    .where('sid')
+    .anyOf(sids)
+    .filter((row) => row.awaitingStatus === 1)
+    .modify({ statusReadAt: at });
 }

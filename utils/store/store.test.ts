@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import { twilioMessage } from '../../tests/support/twilio-message';
 import { getContact, markRead } from './contacts';
-import { openDatabase, SCHEMA_V1, type DealchatDb } from './db';
-import { latestMessages, messagesAwaitingStatus, upsertTwilioMessages } from './messages';
+import { openDatabase, SCHEMA_V1, SCHEMA_V2, type DealchatDb } from './db';
+import { latestMessages, messagesAwaitingStatus, recordStatusRead, upsertTwilioMessages } from './messages';
 import { keyValueSlot } from './key-value';
 import { listTemplates, replaceTemplates } from './templates';
 import type { TemplateView } from '../messaging/contract';
@@ -106,7 +106,23 @@ describe('queries', () => {
       ],
       SENDER,
     );
-    expect((await messagesAwaitingStatus(db, 10)).map((m) => m.body)).toEqual(['a', 'b']);
+    expect((await messagesAwaitingStatus(db, { since: T0 })).map((m) => m.body)).toEqual(['a', 'b']);
+    expect((await messagesAwaitingStatus(db, { since: T0 + 1500 })).map((m) => m.body)).toEqual(['b']);
+    expect(await messagesAwaitingStatus(db, { since: T0, contact: '+46709999999' })).toEqual([]);
+  });
+
+  it('notes status reads on messages still awaiting a final status only, and drops the note once final', async () => {
+    const pending = outbound({ at: T0, status: 'sent' });
+    const done = outbound({ at: T0, status: 'read' });
+    await upsertTwilioMessages(db, [pending, done], SENDER);
+    await recordStatusRead(db, [pending.sid, done.sid], T0 + 60_000);
+    expect(await db.messages.get(pending.sid)).toMatchObject({ statusReadAt: T0 + 60_000 });
+    expect(await db.messages.get(done.sid)).not.toHaveProperty('statusReadAt');
+
+    const again = await upsertTwilioMessages(db, [pending], SENDER);
+    expect(again.changedContacts.size).toBe(0);
+    await upsertTwilioMessages(db, [{ ...pending, status: 'delivered' }], SENDER);
+    expect(await db.messages.get(pending.sid)).not.toHaveProperty('statusReadAt');
   });
 });
 
@@ -160,10 +176,36 @@ describe('migrations', () => {
 
     const upgraded = openDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
-    expect((await messagesAwaitingStatus(upgraded, 10)).map((m) => m.sid)).toEqual(['SM1']);
+    expect(upgraded.verno).toBe(3);
+    expect((await messagesAwaitingStatus(upgraded, { since: 0 })).map((m) => m.sid)).toEqual(['SM1']);
     expect((await latestMessages(upgraded, CONTACT, 10)).map((m) => m.sid)).toEqual(['SM3', 'SM2', 'SM1']);
     expect(await upgraded.contacts.get(CONTACT)).toMatchObject({ lastInboundAt: T0 + 2 });
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+
+  it('upgrades a version 2 database to awaiting messages indexed by date, without losing rows', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    const row = { contact: CONTACT, direction: 'outbound', body: '', numMedia: 0, errorCode: null, sentAt: null };
+    await v2.table('messages').bulkPut([
+      { ...row, sid: 'SM1', status: 'sent', at: T0 + 2000, awaitingStatus: 1 },
+      { ...row, sid: 'SM2', status: 'queued', at: T0 - 1000, awaitingStatus: 1 },
+      { ...row, sid: 'SM3', status: 'queued', at: T0, awaitingStatus: 1, statusReadAt: T0 + 5000 },
+      { ...row, sid: 'SM4', status: 'delivered', at: T0 + 1000 },
+    ]);
+    v2.close();
+
+    const upgraded = openDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(3);
+    expect((await messagesAwaitingStatus(upgraded, { since: T0 })).map((m) => [m.sid, m.statusReadAt])).toEqual([
+      ['SM3', T0 + 5000],
+      ['SM1', undefined],
+    ]);
+    expect(await upgraded.messages.count()).toBe(4);
+    expect((await latestMessages(upgraded, CONTACT, 10)).map((m) => m.sid)).toEqual(['SM1', 'SM4', 'SM3', 'SM2']);
     upgraded.close();
     await Dexie.delete(name);
   });

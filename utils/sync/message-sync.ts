@@ -3,7 +3,8 @@
  * far back as needed, de-duplicated by sid in the store.
  */
 import { getContact } from '../store/contacts';
-import { messagesAwaitingStatus, upsertTwilioMessages } from '../store/messages';
+import type { MessageRow } from '../store/db';
+import { messagesAwaitingStatus, recordStatusRead, upsertTwilioMessages } from '../store/messages';
 import { parseTwilioDate } from '../twilio/dates';
 import type { ListMessagesFilter, TwilioClient, TwilioMessage } from '../twilio/types';
 import type { SyncEnvironment } from './environment';
@@ -18,8 +19,34 @@ export const SYNC_POLICY = {
   maxPages: 20,
   /** A contact's older history, read once when the rep first opens it. */
   historyPages: 2,
-  statusChecksPerRun: 20,
 };
+
+/**
+ * Following delivery statuses (refreshStatuses). How often depends on who is looking (a
+ * StatusCadence); these are the same for every caller.
+ */
+export const STATUS_POLICY = {
+  /**
+   * The next read of a message is due this fraction of its age (at the last read) later, so reads
+   * thin out geometrically: a message to a phone that stays offline is read 9 times in its first
+   * hour in the background, while one delivered within minutes shows it within a run or two.
+   */
+  intervalPerAge: 0.5,
+  /** Pages of the sender's outbound messages one run reads for their statuses. */
+  listPages: 2,
+  /** Messages read one by one in a run, when the list did not return them. */
+  singleReadsPerRun: 10,
+};
+
+/** How often the caller runs status refreshes, and how long it follows a message. */
+export interface StatusCadence {
+  /** The caller's period: a message is read by the run nearest its due time, never twice in a run period. */
+  runEveryMs: number;
+  /** Old messages are still read at least this often while followed. */
+  maxIntervalMs: number;
+  /** After this age a message keeps its last known status until something else reads it (a thread sync). */
+  followForMs: number;
+}
 
 
 /** Reads pages until one reaches back before `since` (Twilio clock), or `maxPages`. */
@@ -36,9 +63,16 @@ async function readSince(client: TwilioClient, filter: ListMessagesFilter, since
   return collected;
 }
 
+function twilioNow(env: SyncEnvironment): number {
+  return env.now() + env.clockOffset();
+}
+
+/** Stores what Twilio returned; every outbound message in it counts as a status read, whatever asked for it. */
 async function store(env: SyncEnvironment, messages: TwilioMessage[]): Promise<number> {
   const outcome = await upsertTwilioMessages(env.db, messages, env.settings.whatsappSender);
   for (const contact of outcome.changedContacts) env.onChange(contact);
+  const outbound = messages.filter((message) => message.direction !== 'inbound').map((message) => message.sid);
+  await recordStatusRead(env.db, outbound, twilioNow(env));
   return outcome.newInbound;
 }
 
@@ -47,7 +81,7 @@ async function store(env: SyncEnvironment, messages: TwilioMessage[]): Promise<n
  * sent from the sender elsewhere (Twilio Console, other tools). Returns the new inbound count.
  */
 export async function syncRecent(env: SyncEnvironment, { includeOutbound }: { includeOutbound: boolean }): Promise<number> {
-  const startedAt = env.now() + env.clockOffset();
+  const startedAt = twilioNow(env);
   const state = await syncState.get(env.db);
   const since = (state.messagesWatermark ?? startedAt - SYNC_POLICY.firstSyncLookbackMs) - SYNC_POLICY.overlapMs;
   const sender = env.settings.whatsappSender;
@@ -67,7 +101,7 @@ export async function syncContact(env: SyncEnvironment, contact: string): Promis
   const row = await getContact(env.db, contact);
   const sender = env.settings.whatsappSender;
   const firstTime = row.historyLoadedAt === null;
-  const since = firstTime ? null : env.now() + env.clockOffset() - SYNC_POLICY.overlapMs;
+  const since = firstTime ? null : twilioNow(env) - SYNC_POLICY.overlapMs;
   const filterSince = since === null ? {} : { sentOnOrAfter: new Date(since) };
   const maxPages = firstTime ? SYNC_POLICY.historyPages : SYNC_POLICY.maxPages;
   const messages = [
@@ -78,10 +112,37 @@ export async function syncContact(env: SyncEnvironment, contact: string): Promis
   if (firstTime) await env.db.contacts.put({ ...(await getContact(env.db, contact)), historyLoadedAt: env.now() });
 }
 
-/** Follows outbound messages until they are delivered, read, failed or undelivered. */
-export async function refreshStatuses(env: SyncEnvironment, contact?: string): Promise<void> {
-  const awaiting = await messagesAwaitingStatus(env.db, SYNC_POLICY.statusChecksPerRun, contact);
-  const fresh: TwilioMessage[] = [];
-  for (const message of awaiting) fresh.push(await env.client.fetchMessage(message.sid));
+function nextStatusReadAt(message: MessageRow, cadence: StatusCadence): number {
+  const lastReadAt = message.statusReadAt ?? message.at;
+  const interval = (lastReadAt - message.at) * STATUS_POLICY.intervalPerAge;
+  return lastReadAt + Math.min(cadence.maxIntervalMs, Math.max(cadence.runEveryMs, interval));
+}
+
+/**
+ * Follows outbound messages (one contact's, for an open panel) until delivered, read, failed or
+ * undelivered, each only as often as its age and the cadence say.
+ *
+ * Why a list rather than a read per message: one page of the sender's outbound messages, from the
+ * day of the oldest one due, carries the status of every message due at once, so a run costs one
+ * request however many messages await, where a read per message would cost 30 an hour for each
+ * undelivered one in the background alone. Every outbound message a list returns counts as read, so
+ * messages sent together stay on one schedule and share their reads. A single due message is read by
+ * itself: one request either way, and a read never needs a second page. Due messages the list did
+ * not return are read one by one: those Twilio has not sent yet (no DateSent for the filter) and
+ * those further back than `listPages` pages. So a run makes at most `listPages` +
+ * `singleReadsPerRun` requests, and usually one.
+ */
+export async function refreshStatuses(env: SyncEnvironment, cadence: StatusCadence, contact?: string): Promise<void> {
+  const now = twilioNow(env);
+  const awaiting = await messagesAwaitingStatus(env.db, { since: now - cadence.followForMs, ...(contact !== undefined && { contact }) });
+  const due = awaiting.filter((message) => nextStatusReadAt(message, cadence) <= now + cadence.runEveryMs / 2);
+  const [oldest] = due;
+  if (oldest === undefined) return;
+  const sender = env.settings.whatsappSender;
+  const filter: ListMessagesFilter = { from: sender, ...(contact !== undefined && { to: contact }), sentOnOrAfter: new Date(oldest.at) };
+  const fresh = due.length > 1 ? await readSince(env.client, filter, oldest.at, STATUS_POLICY.listPages) : [];
+  const listed = new Set(fresh.map((message) => message.sid));
+  const unlisted = due.filter((message) => !listed.has(message.sid)).slice(0, STATUS_POLICY.singleReadsPerRun);
+  for (const message of unlisted) fresh.push(await env.client.fetchMessage(message.sid));
   await store(env, fresh);
 }
