@@ -46,7 +46,7 @@ const QUERIES: Record<StoreQuery, (contact: string, context: QueryContext) => Pr
     return evaluateWindow(sessionTimestamps(await getContact(database(), contact)), now);
   },
   thread: (contact, { threadPage }) => latestMessages(database(), contact, threadPage),
-  conversation: (contact, { now }) => buildConversation(database(), contact, { now, clockOffset: 0, configured: true }),
+  conversation: (contact, { now }) => buildConversation(database(), contact, { now, clockOffset: 0 }),
 };
 
 const storeBench: StoreBenchPage = {

@@ -26,7 +26,7 @@ async function sentThenFailed(content: SendMessageContent, errorCode: number) {
   const message = twilioMessage({ direction: 'outbound-api', from: `whatsapp:${SENDER}`, to: `whatsapp:${CONTACT}`, status: 'failed', error_code: errorCode, at: T0 });
   await db.outbox.update(row.id, { state: 'sent', messageSid: message.sid });
   await upsertTwilioMessages(db, [message], SENDER, () => ({ outboxId: row.id }));
-  const view = await buildConversation(db, CONTACT, { now: T0, clockOffset: 0, configured: true });
+  const view = await buildConversation(db, CONTACT, { now: T0, clockOffset: 0 });
   return view.messages.find((message) => message.outboxId === row.id);
 }
 
@@ -42,7 +42,7 @@ it('offers no Retry for free-form text refused as outside the window, but does f
 it('shows unsent outbox entries as pending, on the local clock, among Twilio’s messages', async () => {
   await upsertTwilioMessages(db, [twilioMessage({ from: `whatsapp:${CONTACT}`, to: `whatsapp:${SENDER}`, body: 'hi', at: T0 })], SENDER);
   await enqueueSend(db, { contact: CONTACT, content: { kind: 'text', body: 'reply' }, displayBody: 'reply', templateName: null }, T0 + 5_000);
-  const view = await buildConversation(db, CONTACT, { now: T0 + 6_000, clockOffset: 2_000, configured: true });
+  const view = await buildConversation(db, CONTACT, { now: T0 + 6_000, clockOffset: 2_000 });
   expect(view.messages.map((m) => [m.body, m.state, m.at])).toEqual([
     ['hi', 'received', T0 - 2_000],
     ['reply', 'pending', T0 + 5_000],

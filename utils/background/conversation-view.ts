@@ -68,11 +68,14 @@ function fromOutbox(row: OutboxRow, twilioOffset: number): MessageView {
   };
 }
 
+/** What the store knows of a conversation; whether Twilio is set up is the caller's to add. */
+export type StoredConversation = Omit<ConversationView, 'configured'>;
+
 export async function buildConversation(
   db: DealchatDb,
   contact: string,
-  { now, clockOffset, configured }: { now: number; clockOffset: number; configured: boolean },
-): Promise<ConversationView> {
+  { now, clockOffset }: { now: number; clockOffset: number },
+): Promise<StoredConversation> {
   const [row, newestFirst, outboxRows] = await Promise.all([
     getContact(db, contact),
     latestMessages(db, contact, THREAD_LIMIT),
@@ -89,6 +92,5 @@ export async function buildConversation(
     contact,
     messages,
     window: { ...window, closesAt: window.closesAt === null ? null : window.closesAt - clockOffset },
-    configured,
   };
 }

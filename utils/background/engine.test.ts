@@ -1,9 +1,11 @@
 import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage } from '../../tests/support/engine';
 import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
-import { LIVE_PORT_NAME, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
+import { LIVE_PORT_NAME, type ConversationView, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
 import { upsertTwilioMessages } from '../store/messages';
-import { ALARMS, SCHEDULE } from './engine';
+import { clockOffsetSlot } from '../sync/sync-state';
+import { ALARMS, Engine, SCHEDULE } from './engine';
 
 const h = setUpTwilioHarness();
 let setup: ReturnType<typeof createTestEngine>;
@@ -274,5 +276,65 @@ describe('sync errors by kind', () => {
     const afterMessages = await ask(envelope('syncNow', { what: 'messages' }));
     expect(afterMessages).toMatchObject({ templatesError: expect.any(String) as string, messagesError: null });
     expect(await ask(envelope('syncNow', { what: 'templates' }))).toMatchObject({ templatesError: null });
+  });
+});
+
+describe('a worker starting again', () => {
+  const HOUR = 60 * 60_000;
+
+  /** The same store and browser as the worker before it, with nothing of it in memory. */
+  function restart(): Engine {
+    setup.engine.stop();
+    const engine = new Engine(setup.options);
+    engine.start();
+    return engine;
+  }
+
+  it('answers the requests that woke it before it catches up, and catches up after', async () => {
+    // Templates last synced over an hour ago and no alarms: catching up means asking Twilio and setting them.
+    h.clock.now += 2 * HOUR;
+    await fakeBrowser.alarms.clearAll();
+    const requestsBefore = h.fake.requests.length;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const restarted = restart();
+    try {
+      const answer = await restarted.handleMessage(envelope('getConversation', { contact: CONTACT }), fromDealPage);
+      await restarted.idle();
+      expect(answer).toMatchObject({ ok: true, data: { contact: CONTACT, configured: true } });
+      expect(h.fake.requests).toHaveLength(requestsBefore);
+      expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+
+      await vi.advanceTimersByTimeAsync(SCHEDULE.startupCatchUpDelayMs);
+      await restarted.idle();
+      expect(h.fake.requests.slice(requestsBefore)).toContainEqual(expect.objectContaining({ host: 'content.twilio.com' }));
+      expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name).sort()).toEqual([ALARMS.sync, ALARMS.templates].sort());
+    } finally {
+      restarted.stop();
+      await restarted.idle();
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads Twilio’s clock as the worker before it measured it, from the first request on', async () => {
+    const offset = 90_000;
+    h.fake.receiveInbound({ from: CONTACT, body: 'Still there?' });
+    await ask(envelope('syncNow', { what: 'messages' }));
+    const before = (await ask(envelope('getConversation', { contact: CONTACT }))) as ConversationView;
+    const offsetBefore = setup.engine.clockOffset();
+    await clockOffsetSlot.set(setup.db, offset);
+
+    const restarted = restart();
+    try {
+      const answer = await restarted.handleMessage(envelope('getConversation', { contact: CONTACT }), fromDealPage);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const after = answer.data as ConversationView;
+      // The panel runs on the local clock: the same Twilio times, less the offset.
+      const shift = offsetBefore - offset;
+      expect(after.window.closesAt).toBe((before.window.closesAt ?? 0) + shift);
+      expect(after.messages.map((message) => message.at)).toEqual(before.messages.map((message) => message.at + shift));
+    } finally {
+      restarted.stop();
+      await restarted.idle();
+    }
   });
 });

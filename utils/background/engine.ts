@@ -40,6 +40,11 @@ export const SCHEDULE = {
   templatesPeriodMinutes: 60,
   /** While a panel is open for a contact, its thread is polled this often. */
   fastPollMs: 4_000,
+  /**
+   * A starting worker catches up (outbox, alarms, stale templates) only after this long: the
+   * requests that woke it, often several at once from a panel opening, are answered first.
+   */
+  startupCatchUpDelayMs: 1_000,
 };
 
 const MINUTE = 60_000;
@@ -88,6 +93,9 @@ export class Engine {
   private current: { key: string; environment: Environment } | null = null;
   private fastPollTimer: ReturnType<typeof setTimeout> | null = null;
   private outboxTimer: ReturnType<typeof setTimeout> | undefined;
+  private catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Settles once the clock offset an earlier worker measured is loaded. */
+  private storedOffsetLoaded: Promise<unknown> = Promise.resolve();
   private readonly nowFn: () => number;
   private readonly processOutbox = createOutboxRunner();
   private readonly tasks = new Set<Promise<unknown>>();
@@ -120,7 +128,8 @@ export class Engine {
   }
 
   async environment(): Promise<Environment | null> {
-    const settings = await storedSettings.get(this.db);
+    // Nothing may talk to Twilio or read its clock before the offset is known.
+    const [settings] = await Promise.all([storedSettings.get(this.db), this.storedOffsetLoaded]);
     if (!settings) return null;
     const key = JSON.stringify(settings);
     if (this.current?.key !== key) this.current = { key, environment: { settings, client: this.clientFor(settings) } };
@@ -277,20 +286,30 @@ export class Engine {
     if (this.fastPollTimer !== null) clearTimeout(this.fastPollTimer);
     this.fastPollTimer = null;
     clearTimeout(this.outboxTimer);
+    clearTimeout(this.catchUpTimer);
   }
 
   settingsChanged(): void {
     this.current = null;
-    this.start();
+    this.inBackground(() => this.catchUp());
   }
 
-  /** On every worker start: resume an interrupted outbox, make sure schedules exist, catch up. */
+  /**
+   * On every worker start. The clock offset is read at once, which also opens the database for the
+   * requests on their way; the catch-up waits, so that they are answered first.
+   */
   start(): void {
-    this.inBackground(() => this.resume());
+    const load = clockOffsetSlot.get(this.db).then((stored) => {
+      this.offset = stored;
+    });
+    this.inBackground(() => load);
+    // A failed read is reported by inBackground; the worker then goes on as if no offset were known.
+    this.storedOffsetLoaded = load.catch(() => undefined);
+    this.catchUpTimer = setTimeout(() => this.inBackground(() => this.catchUp()), SCHEDULE.startupCatchUpDelayMs);
   }
 
-  private async resume(): Promise<void> {
-    this.offset = await clockOffsetSlot.get(this.db);
+  /** Resumes an interrupted outbox, makes sure the schedules exist, and syncs stale templates. */
+  private async catchUp(): Promise<void> {
     await this.ensureAlarm(ALARMS.sync, SCHEDULE.syncPeriodMinutes);
     await this.ensureAlarm(ALARMS.templates, SCHEDULE.templatesPeriodMinutes);
     await this.runOutbox();
@@ -316,6 +335,8 @@ export class Engine {
       return { ok: false, error: { code: 'refused', message: 'Request refused: only Dealchat’s settings page may do that.' } };
     }
     try {
+      // Windows and message times are on Twilio's clock.
+      await this.storedOffsetLoaded;
       // Chrome keeps `sender.url` at the address the document loaded with; after a single-page app's
       // pushState, only the tab's address says which deal the top frame shows.
       const url = (sender?.frameId === 0 ? sender.tab?.url : undefined) ?? sender?.url ?? '';

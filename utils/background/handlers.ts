@@ -78,10 +78,13 @@ export const handlers: Handlers = {
   },
 
   async getConversation(engine, { contact }) {
-    const configured = (await engine.environment()) !== null;
-    const view = await buildConversation(engine.db, contact, { now: engine.now(), clockOffset: engine.clockOffset(), configured });
-    await markRead(engine.db, contact);
-    return view;
+    // Independent reads, side by side: a panel waits for this one on every open and every poll.
+    const [environment, view] = await Promise.all([
+      engine.environment(),
+      buildConversation(engine.db, contact, { now: engine.now(), clockOffset: engine.clockOffset() }),
+      markRead(engine.db, contact),
+    ]);
+    return { ...view, configured: environment !== null };
   },
 
   async sendText(engine, { to, body, mediaUrls }) {

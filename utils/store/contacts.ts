@@ -13,6 +13,8 @@ export function sessionTimestamps(contact: ContactRow): SessionTimestamps {
   return { lastInboundAt: contact.lastInboundAt, closedByTwilioAt: contact.closedByTwilioAt };
 }
 
+/** Writes only when something is unread: a thread is mostly opened already read, and a write costs a commit. */
 export async function markRead(db: DealchatDb, phone: string): Promise<void> {
-  await db.contacts.update(phone, { unread: 0 });
+  const contact = await db.contacts.get(phone);
+  if (contact !== undefined && contact.unread > 0) await db.contacts.update(phone, { unread: 0 });
 }

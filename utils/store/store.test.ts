@@ -40,6 +40,28 @@ describe('upsertTwilioMessages', () => {
     expect((await getContact(db, CONTACT)).unread).toBe(0);
   });
 
+  it('marks a thread read with a write only when something in it is unread', async () => {
+    const writes: string[][] = [];
+    db.use({
+      stack: 'dbcore',
+      name: 'write-transactions',
+      create: (core) => ({
+        ...core,
+        transaction: (stores, mode, options) => {
+          if (mode === 'readwrite') writes.push(stores);
+          return core.transaction(stores, mode, options);
+        },
+      }),
+    });
+    await upsertTwilioMessages(db, [inbound({ at: T0 })], SENDER);
+    await markRead(db, CONTACT);
+    await markRead(db, CONTACT);
+    await markRead(db, '+46709999999');
+    expect((await getContact(db, CONTACT)).unread).toBe(0);
+    // The sync's write, then one to clear the unread message; nothing for a thread already read or unknown.
+    expect(writes).toEqual([expect.any(Array), ['contacts']]);
+  });
+
   it('ignores SMS and other senders’ traffic on the same account', async () => {
     const outcome = await upsertTwilioMessages(
       db,
