@@ -119,8 +119,8 @@ async function startWorld(plan: AccountPlan) {
   // The rep answers a few contacts and closes the deal page; the reports come in during the hour.
   const sentBefore = fake.sentMessages().length;
   for (const send of plan.sends) {
-    if (send.template) await panelHost.backend.sendTemplate(send.contact, approvedTemplate, { 1: 'Anna' });
-    else await panelHost.backend.sendText(send.contact, 'Here is the quote we talked about.', []);
+    if (send.template) await panelHost.backend.sendTemplate(send.contact, approvedTemplate, { 1: 'Anna' }, crypto.randomUUID());
+    else await panelHost.backend.sendText(send.contact, 'Here is the quote we talked about.', [], crypto.randomUUID());
   }
   await settle();
   const sent = fake.sentMessages().slice(sentBefore);

@@ -159,7 +159,7 @@ async function writeHistory(twilio: LocalTwilio, options: Page, quoteReady: stri
   };
   await ago(5 * HOUR, () =>
     sentWithDealchat(() =>
-      request(options, 'sendTemplate', { to: ANNA, contentSid: quoteReady, variables: { '1': 'Anna', '2': 'Acme expansion' } }),
+      request(options, 'sendTemplate', { requestId: crypto.randomUUID(), to: ANNA, contentSid: quoteReady, variables: { '1': 'Anna', '2': 'Acme expansion' } }),
     ),
   );
   advance(twilio, 3);
@@ -168,7 +168,7 @@ async function writeHistory(twilio: LocalTwilio, options: Page, quoteReady: stri
   await request(options, 'syncNow', { what: 'messages' });
   await ago(3 * HOUR + 50 * MINUTE, () =>
     sentWithDealchat(() =>
-      request(options, 'sendText', { to: ANNA, body: 'Of course, Anna. The updated quote will be with you by Friday.' }),
+      request(options, 'sendText', { requestId: crypto.randomUUID(), to: ANNA, body: 'Of course, Anna. The updated quote will be with you by Friday.' }),
     ),
   );
   advance(twilio, 2);

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Panel } from '@/components/panel/Panel';
-import { CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template } from '@/components/panel/test-support';
+import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template } from '@/components/panel/test-support';
 import type { ConversationView, TemplateView } from '@/utils/messaging/contract';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
 import { DockedFrame } from './DockedFrame';
@@ -55,11 +55,12 @@ describe('a template asked for from the popup', () => {
     expect(within(dialog).getByRole('textbox', { name: '{{3}}' })).toHaveValue('Sara Lind');
 
     await user.click(within(dialog).getByRole('button', { name: 'Send template' }));
-    expect(backend.sendTemplate).toHaveBeenCalledWith(CONTACT, welcome.sid, {
-      '1': 'Jürgen',
-      '2': 'Solar panels for HQ',
-      '3': 'Sara Lind',
-    });
+    expect(backend.sendTemplate).toHaveBeenCalledWith(
+      CONTACT,
+      welcome.sid,
+      { '1': 'Jürgen', '2': 'Solar panels for HQ', '3': 'Sara Lind' },
+      A_REQUEST_ID,
+    );
   });
 
   it('replaces whatever the picker showed', async () => {

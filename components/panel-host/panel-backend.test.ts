@@ -45,12 +45,17 @@ it('sends each call to the background as a contract request', async () => {
     return Promise.resolve({ ok: true, data: null });
   });
   const { backend } = createPanelBackend(fakeLive().connect);
-  await backend.sendText('+46701111111', 'Hi', []);
-  await backend.sendTemplate('+46701111111', `HX${'a'.repeat(32)}`, { 1: 'Anna' });
+  const [textId, templateId] = [crypto.randomUUID(), crypto.randomUUID()];
+  await backend.sendText('+46701111111', 'Hi', [], textId);
+  await backend.sendTemplate('+46701111111', `HX${'a'.repeat(32)}`, { 1: 'Anna' }, templateId);
   await backend.checkPhone('070-111 11 11');
   expect(sent).toEqual([
-    { channel: 'dealchat/v1', type: 'sendText', payload: { to: '+46701111111', body: 'Hi', mediaUrls: [] } },
-    { channel: 'dealchat/v1', type: 'sendTemplate', payload: { to: '+46701111111', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'Anna' } } },
+    { channel: 'dealchat/v1', type: 'sendText', payload: { requestId: textId, to: '+46701111111', body: 'Hi', mediaUrls: [] } },
+    {
+      channel: 'dealchat/v1',
+      type: 'sendTemplate',
+      payload: { requestId: templateId, to: '+46701111111', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'Anna' } },
+    },
     { channel: 'dealchat/v1', type: 'checkPhone', payload: { number: '070-111 11 11' } },
   ]);
 });

@@ -34,11 +34,11 @@ export function createPanelBackend(connect: () => LiveConnection): PanelBackendH
   const backend: PanelBackend = {
     getConversation: (contact) => request('getConversation', { contact }),
     checkPhone: (number) => request('checkPhone', { number }),
-    async sendText(to, body, mediaUrls) {
-      await request('sendText', { to, body, mediaUrls });
+    async sendText(to, body, mediaUrls, requestId) {
+      await request('sendText', { requestId, to, body, mediaUrls });
     },
-    async sendTemplate(to, contentSid, variables) {
-      await request('sendTemplate', { to, contentSid, variables });
+    async sendTemplate(to, contentSid, variables, requestId) {
+      await request('sendTemplate', { requestId, to, contentSid, variables });
     },
     async retrySend(outboxId) {
       await request('retrySend', { outboxId });

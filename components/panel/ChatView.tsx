@@ -7,6 +7,7 @@ import { TemplatePicker } from './TemplatePicker';
 import type { TemplateRequests } from './templateRequests';
 import { Thread } from './Thread';
 import { useLiveWindow } from './useLiveWindow';
+import { useSendOnce } from './useSendOnce';
 import { WindowStatus } from './WindowStatus';
 
 interface ChatViewProps {
@@ -64,13 +65,17 @@ export function ChatView(props: ChatViewProps) {
     setPicker(null);
   };
 
+  // Apart, so a template sent meanwhile does not make the composer's unsent draft a new message.
+  const sendTextOnce = useSendOnce();
+  const sendTemplateOnce = useSendOnce();
+
   const sendText = async (body: string, mediaUrls: string[]) => {
-    await backend.sendText(contact, body, mediaUrls);
+    await sendTextOnce([contact, body, mediaUrls], (requestId) => backend.sendText(contact, body, mediaUrls, requestId));
     onRefresh();
   };
 
   const sendTemplate = async (template: TemplateView, values: Record<string, string>) => {
-    await backend.sendTemplate(contact, template.sid, values);
+    await sendTemplateOnce([contact, template.sid, values], (requestId) => backend.sendTemplate(contact, template.sid, values, requestId));
     onRefresh();
     closePicker();
   };

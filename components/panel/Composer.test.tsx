@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { ConversationView } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { CONTACT, HOUR, conversation, deal, deferred, fakeBackend } from './test-support';
+import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, unanswered } from './test-support';
+import { UNANSWERED_SEND } from './useSendOnce';
 
 async function renderPanel(view: ConversationView = conversation()) {
   const user = userEvent.setup();
@@ -21,7 +22,7 @@ describe('Composer', () => {
     await user.type(textbox, '  Thanks, Jürgen!  ');
     await user.click(send());
 
-    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Thanks, Jürgen!', []);
+    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Thanks, Jürgen!', [], A_REQUEST_ID);
     expect(textbox).toHaveValue('');
     expect(backend.getConversation).toHaveBeenCalledTimes(2);
   });
@@ -33,7 +34,7 @@ describe('Composer', () => {
     expect(backend.sendText).not.toHaveBeenCalled();
 
     await user.keyboard('{Enter}');
-    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Line one\nLine two', []);
+    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Line one\nLine two', [], A_REQUEST_ID);
   });
 
   it('is busy while sending, then keeps the text and shows why when it fails', async () => {
@@ -50,6 +51,52 @@ describe('Composer', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('the sender is not set up for WhatsApp');
     expect(textbox).toHaveValue('Are you free on Monday?');
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  });
+
+  it('asks once more with the same request id when the background does not answer, and clears once it does', async () => {
+    const { user, backend, textbox } = await renderPanel();
+    backend.sendText.mockRejectedValueOnce(unanswered());
+    await user.type(textbox, 'See you at 3.{Enter}');
+
+    expect(backend.sendText).toHaveBeenCalledTimes(2);
+    const [first, again] = backend.sendText.mock.calls;
+    expect(again).toEqual(first);
+    expect(first?.[3]).toEqual(A_REQUEST_ID);
+    expect(textbox).toHaveValue('');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('keeps the draft after two unanswered requests, and a press of Send reuses its request id', async () => {
+    const { user, backend, textbox, send } = await renderPanel();
+    backend.sendText.mockRejectedValueOnce(unanswered()).mockRejectedValueOnce(unanswered());
+    await user.type(textbox, 'See you at 3.{Enter}');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(UNANSWERED_SEND);
+    expect(textbox).toHaveValue('See you at 3.');
+    await user.click(send());
+    expect(backend.sendText).toHaveBeenCalledTimes(3);
+    expect(new Set(backend.sendText.mock.calls.map((call) => call[3])).size).toBe(1);
+    expect(textbox).toHaveValue('');
+  });
+
+  it('gives an edited draft, and the next message, request ids of their own', async () => {
+    const { user, backend, textbox, send } = await renderPanel();
+    backend.sendText.mockRejectedValueOnce(new BackgroundError('failed', 'Dealchat could not record the message.'));
+    await user.type(textbox, 'See you at 3.{Enter}');
+    await screen.findByRole('alert');
+    await user.click(send());
+    await user.type(textbox, 'See you at 3.');
+    await user.click(send());
+    backend.sendText.mockRejectedValueOnce(new BackgroundError('failed', 'Dealchat could not record the message.'));
+    await user.type(textbox, 'See you at 4.{Enter}');
+    await user.clear(textbox);
+    await user.type(textbox, 'See you at 5.{Enter}');
+
+    const { calls } = backend.sendText.mock;
+    expect(calls.map((call) => call[1])).toEqual(['See you at 3.', 'See you at 3.', 'See you at 3.', 'See you at 4.', 'See you at 5.']);
+    const [first, pressedAgain, typedAgain, beforeEdit, afterEdit] = calls.map((call) => call[3]);
+    expect(pressedAgain).toBe(first);
+    expect(new Set([first, typedAgain, beforeEdit, afterEdit]).size).toBe(4);
   });
 
   it('does not send an empty message', async () => {
@@ -92,7 +139,7 @@ describe('Composer', () => {
     await user.clear(link);
     await user.type(link, 'https://example.com/brochure.pdf');
     await user.click(send());
-    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Brochure attached', ['https://example.com/brochure.pdf']);
+    expect(backend.sendText).toHaveBeenCalledWith(CONTACT, 'Brochure attached', ['https://example.com/brochure.pdf'], A_REQUEST_ID);
   });
 
   it('is disabled while the window is closed and offers templates instead', async () => {

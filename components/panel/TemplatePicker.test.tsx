@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { TemplateView } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template } from './test-support';
+import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template, unanswered } from './test-support';
+import { UNANSWERED_SEND } from './useSendOnce';
 
 const welcome = template({
   friendlyName: 'welcome_customer',
@@ -49,11 +50,12 @@ describe('TemplatePicker', () => {
     await user.click(await screen.findByRole('option', { name: 'welcome_customer' }));
     await user.click(screen.getByRole('button', { name: 'Send template' }));
 
-    expect(backend.sendTemplate).toHaveBeenCalledWith(CONTACT, welcome.sid, {
-      '1': 'Jürgen',
-      '2': 'Solar panels for HQ',
-      '3': 'Sara Lind',
-    });
+    expect(backend.sendTemplate).toHaveBeenCalledWith(
+      CONTACT,
+      welcome.sid,
+      { '1': 'Jürgen', '2': 'Solar panels for HQ', '3': 'Sara Lind' },
+      A_REQUEST_ID,
+    );
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Templates' })).toHaveFocus();
   });
@@ -179,7 +181,7 @@ describe('TemplatePicker', () => {
     await user.clear(third);
     await user.type(third, 'Sara');
     await user.click(screen.getByRole('button', { name: 'Send template' }));
-    expect(backend.sendTemplate).toHaveBeenCalledWith(CONTACT, welcome.sid, { '1': 'Jürgen', '2': 'Solar panels for HQ', '3': 'Sara' });
+    expect(backend.sendTemplate).toHaveBeenCalledWith(CONTACT, welcome.sid, { '1': 'Jürgen', '2': 'Solar panels for HQ', '3': 'Sara' }, A_REQUEST_ID);
   });
 
   it('keeps the picker open and says why when sending fails', async () => {
@@ -193,6 +195,38 @@ describe('TemplatePicker', () => {
     sending.reject(new BackgroundError('failed', 'WhatsApp rejected this template (63040).'));
     expect(await screen.findByText('WhatsApp rejected this template (63040).')).toBeInTheDocument();
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('asks once more with the same request id when the background does not answer, and a press of Send reuses it', async () => {
+    const { user, backend } = await openPicker();
+    backend.sendTemplate.mockRejectedValueOnce(unanswered()).mockRejectedValueOnce(unanswered());
+    await user.click(screen.getByRole('option', { name: 'Follow-up Jürgen' }));
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(UNANSWERED_SEND);
+    expect(backend.sendTemplate).toHaveBeenCalledTimes(2);
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+    expect(backend.sendTemplate).toHaveBeenCalledTimes(3);
+    const requestIds = backend.sendTemplate.mock.calls.map((call) => call[3]);
+    expect(requestIds).toEqual([A_REQUEST_ID, requestIds[0], requestIds[0]]);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('gives the same template with other values a request id of its own', async () => {
+    const { user, backend } = await openPicker();
+    backend.sendTemplate.mockRejectedValueOnce(new BackgroundError('failed', 'Dealchat could not record the message.'));
+    await user.click(screen.getByRole('option', { name: 'Malmö office visit' }));
+    const name = screen.getByRole('textbox', { name: '{{1}}' });
+    await user.clear(name);
+    await user.type(name, 'Jürgen');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+    await screen.findByText('Dealchat could not record the message.');
+    await user.type(name, ' Muñoz');
+    await user.click(screen.getByRole('button', { name: 'Send template' }));
+
+    const [first, edited] = backend.sendTemplate.mock.calls;
+    expect(edited?.[2]).toEqual({ '1': 'Jürgen Muñoz' });
+    expect(edited?.[3]).not.toBe(first?.[3]);
   });
 
   it('closes on Escape and gives focus back to the Templates button', async () => {

@@ -6,8 +6,9 @@ export interface PanelBackend {
   getConversation(contact: string): Promise<ConversationView>;
   /** Reads a number the rep typed; the background holds the phone metadata and the default country. */
   checkPhone(number: string): Promise<PhoneCheck>;
-  sendText(to: string, body: string, mediaUrls: string[]): Promise<void>;
-  sendTemplate(to: string, contentSid: string, variables: Record<string, string>): Promise<void>;
+  /** `requestId` names the send: asking again with it never sends twice (see useSendOnce). */
+  sendText(to: string, body: string, mediaUrls: string[], requestId: string): Promise<void>;
+  sendTemplate(to: string, contentSid: string, variables: Record<string, string>, requestId: string): Promise<void>;
   retrySend(outboxId: string): Promise<void>;
   /** A message's files at Twilio, which only the background may fetch. */
   getMedia(messageSid: string): Promise<MediaItem[]>;

@@ -1,6 +1,7 @@
 /** Builders and a scriptable backend for the panel's component tests. */
 import { act } from '@testing-library/react';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
+import { BackgroundError } from '@/utils/messaging/client';
 import type { ConversationView, LiveEvent, MessageView, PhoneCheck, TemplateView, WindowView } from '@/utils/messaging/contract';
 import type { DealContext } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
@@ -70,8 +71,8 @@ export function fakeBackend(view: ConversationView = conversation(), templates: 
   const backend = {
     getConversation: vi.fn((contact: string) => Promise.resolve({ ...view, contact })),
     checkPhone: vi.fn((): Promise<PhoneCheck> => Promise.resolve(UNREADABLE_PHONE)),
-    sendText: vi.fn(() => Promise.resolve()),
-    sendTemplate: vi.fn(() => Promise.resolve()),
+    sendText: vi.fn<PanelBackend['sendText']>(() => Promise.resolve()),
+    sendTemplate: vi.fn<PanelBackend['sendTemplate']>(() => Promise.resolve()),
     retrySend: vi.fn(() => Promise.resolve()),
     getMedia: vi.fn(() => Promise.resolve([])),
     listTemplates: vi.fn(() => Promise.resolve(templates)),
@@ -92,6 +93,12 @@ export function fakeBackend(view: ConversationView = conversation(), templates: 
     });
   return { backend, emit, listeners };
 }
+
+/** Any request id the panel makes for a send. */
+export const A_REQUEST_ID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/u) as string;
+
+/** What the background says when its worker died before answering (utils/messaging/client.ts). */
+export const unanswered = () => new BackgroundError('unreachable', 'Dealchat’s background service did not answer. Reload the page and try again.');
 
 /** A promise the test settles when it wants, to look at the panel while a call is in flight. */
 export function deferred<T = void>() {

@@ -100,7 +100,7 @@ describe('background with Twilio', () => {
     expect(before.messages).toEqual([expect.objectContaining({ direction: 'inbound', body: 'Hi there', state: 'received' })]);
     expect(before.window).toMatchObject({ open: true, reason: 'open' });
 
-    const { outboxId } = await request(page, 'sendText', { to: CONTACT, body: 'Thanks, I will call you at 3.' });
+    const { outboxId } = await request(page, 'sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Thanks, I will call you at 3.' });
     await expect.poll(async () => (await conversationMessage(page, CONTACT, outboxId))?.sid).toMatch(/^SM/);
     const sends = twilio.sendRequests();
     expect(sends).toHaveLength(1);
@@ -125,7 +125,7 @@ describe('background with Twilio', () => {
       expect.objectContaining({ sid: template.sid, friendlyName: 'quote_ready', approvalStatus: 'approved', variables: ['1'] }),
     ]);
 
-    const { outboxId } = await request(page, 'sendTemplate', { to: STRANGER, contentSid: template.sid, variables: { '1': 'Anna' } });
+    const { outboxId } = await request(page, 'sendTemplate', { requestId: crypto.randomUUID(), to: STRANGER, contentSid: template.sid, variables: { '1': 'Anna' } });
     await expect.poll(async () => (await conversationMessage(page, STRANGER, outboxId))?.sid).toMatch(/^SM/);
     const sends = twilio.sendRequests();
     expect(sends).toHaveLength(1);
@@ -139,7 +139,7 @@ describe('background with Twilio', () => {
   });
 
   test('refuses a free-form message outside the 24-hour window without calling Twilio', async ({ connectedPage: page, twilio }) => {
-    const response = await ask(page, 'sendText', { to: STRANGER, body: 'Hello, are you there?' });
+    const response = await ask(page, 'sendText', { requestId: crypto.randomUUID(), to: STRANGER, body: 'Hello, are you there?' });
     expect(response).toEqual({ ok: false, error: { code: 'invalid', message: expect.stringContaining('24-hour window') as string } });
     const conversation = await request(page, 'getConversation', { contact: STRANGER });
     expect(conversation.messages).toEqual([]);
@@ -158,7 +158,7 @@ describe('background with Twilio', () => {
     // More 429s than the client retries on its own, so the outbox must come back for it later.
     fake.failNext(4, { status: 429, when: (r) => r.method === 'POST' });
 
-    const { outboxId } = await request(page, 'sendText', { to: CONTACT, body: 'Calling you now.' });
+    const { outboxId } = await request(page, 'sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Calling you now.' });
     await expect.poll(() => scheduledAlarm(page, ALARMS.outbox)).not.toBeNull();
     expect(twilio.sendRequests().map((r) => r.status)).toEqual([429, 429, 429, 429]);
 
@@ -182,7 +182,7 @@ describe('background with Twilio', () => {
     await request(page, 'syncNow', { what: 'messages' });
     fake.setSlowResponses(2_000);
 
-    const { outboxId } = await request(page, 'sendText', { to: CONTACT, body: 'Calling you now.' });
+    const { outboxId } = await request(page, 'sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Calling you now.' });
     await expect.poll(() => twilio.sendRequests().length).toBe(1);
     await extension.background.stop();
     fake.setSlowResponses(0);

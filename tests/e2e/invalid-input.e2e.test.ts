@@ -105,9 +105,10 @@ test('the background refuses the same input from an extension page, says why, an
   twilio.fake.receiveInbound({ from: ANNA, body: 'Send me the quote, please.', at: Date.now() - 60_000 });
   const template = twilio.fake.addTemplate(REMINDER);
   await request(page, 'syncNow', { what: 'all' });
-  const text = (payload: { to?: string; body?: string; mediaUrls?: string[] }) =>
-    ask(page, 'sendText', { to: ANNA, body: 'Here is the brochure.', ...payload });
-  const filled = (variables: Record<string, string>, to = ANNA) => ask(page, 'sendTemplate', { to, contentSid: template.sid, variables });
+  const text = (payload: { requestId?: string; to?: string; body?: string; mediaUrls?: string[] }) =>
+    ask(page, 'sendText', { requestId: crypto.randomUUID(), to: ANNA, body: 'Here is the brochure.', ...payload });
+  const filled = (variables: Record<string, string>, to = ANNA) =>
+    ask(page, 'sendTemplate', { requestId: crypto.randomUUID(), to, contentSid: template.sid, variables });
   const refusals: [string, () => Promise<ResponseEnvelope>, RegExp][] = [
     ['a number without its country code', () => text({ to: '070-123 45 67' }), /E\.164/u],
     ['a number too short to be one', () => text({ to: '+4670' }), /E\.164/u],
@@ -125,13 +126,21 @@ test('the background refuses the same input from an extension page, says why, an
     ['a variable of blanks', () => filled({ '1': 'Anna', '2': '   ' }), /\{\{2\}\}/u],
     ['a missing variable', () => filled({ '1': 'Anna' }), /\{\{2\}\}/u],
     ['an over-long variable', () => filled({ '1': 'Anna', '2': 'x'.repeat(MAX_VARIABLE_LENGTH + 1) }), /255/u],
+    ['a send whose request id is no UUID', () => text({ requestId: 'send-1' }), /request id/u],
   ];
 
   for (const [what, send, reason] of refusals) {
     expect(await send(), what).toEqual({ ok: false, error: { code: 'invalid', message: expect.stringMatching(reason) as string } });
   }
 
-  await request(page, 'sendText', { to: ANNA, body: VALID_REPLY });
+  const requestId = crypto.randomUUID();
+  const { outboxId } = await request(page, 'sendText', { requestId, to: ANNA, body: VALID_REPLY });
+  // Asked again, as a panel does when no answer came: the same send, or a refusal if the words differ.
+  expect(await request(page, 'sendText', { requestId, to: ANNA, body: VALID_REPLY })).toEqual({ outboxId });
+  expect(await text({ requestId, body: `${VALID_REPLY} Call me.` })).toEqual({
+    ok: false,
+    error: { code: 'invalid', message: expect.stringMatching(/already used for a different message/u) as string },
+  });
   await expect.poll(() => twilio.sendRequests().length).toBe(1);
   expect(twilio.sendRequests().map((sent) => sent.form)).toEqual([{ From: SENDER, To: `whatsapp:${ANNA}`, Body: VALID_REPLY }]);
   const { messages } = await request(page, 'getConversation', { contact: ANNA });

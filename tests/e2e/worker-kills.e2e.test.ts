@@ -1,11 +1,13 @@
 /**
  * Chrome stops an extension's service worker whenever it likes. Here it is stopped (over CDP, as
  * Chrome does it) at moments a seeded generator picks, while a page makes 200 sends: each must
- * end sent exactly once or failed with a reason the rep can read, and none may vanish.
+ * end sent exactly once or failed with a reason the rep can read, and none may vanish. A send the
+ * worker died before answering is asked for again with its request id, as the panel does, and
+ * must not go out twice even when the worker had recorded it.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { MessageView, ResponseEnvelope } from '../../utils/messaging/contract';
+import type { MessageView, RequestPayload, ResponseEnvelope } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/sync/outbox';
 import type { RecordedRequest } from '../fakes/twilio';
 import { announcedSeed, randomBelow, seededRandom } from '../support/random';
@@ -21,6 +23,15 @@ const MOST_AT_ONCE = 8;
 const STOPS_PER_KIND = 5;
 /** How long Twilio takes to answer while a stop mid-request is being staged. */
 const SLOW_TWILIO_MS = 1_500;
+/**
+ * A stop meant to catch sends being answered comes this soon after they are asked for: some are
+ * then lost on the way, some recorded with their answer lost, some answered.
+ */
+const ANSWERING_MS = 16;
+/** Sends recorded by a worker that died before answering, wanted to show a second request finds them. */
+const RECORDED_UNANSWERED_WANTED = 3;
+/** They come from about one stop in ten; this many stops without enough means something is off. */
+const MOST_STOPS_WHILE_ANSWERING = 200;
 
 type StopKind = 'between-sends' | 'during-sends' | 'mid-request';
 
@@ -30,19 +41,33 @@ type Answer = { kind: 'acknowledged'; outboxId: string } | { kind: 'refused'; me
 interface Send {
   contact: string;
   body: string;
-  answer: Answer;
+  /** The answer to the first request. */
+  first: Answer;
+  /** Whether the thread already showed the send when the first request went unanswered. */
+  recordedUnanswered: boolean;
+  /** The answer to the same request made again after no answer, as the panel makes it; null when the first was answered. */
+  again: Answer | null;
 }
 
-/** Asks for one send the way the panel does, and keeps whatever came back, a dead channel included. */
-async function sendText(page: Page, contact: string, body: string): Promise<Send> {
+/** Asks once, and keeps whatever came back, a dead channel included. */
+async function answerTo(page: Page, payload: RequestPayload<'sendText'>): Promise<Answer> {
   // As utils/messaging/client.ts expects: a channel that closes unanswered may also resolve with nothing.
-  const asking: Promise<ResponseEnvelope<'sendText'> | undefined> = ask(page, 'sendText', { to: contact, body });
+  const asking: Promise<ResponseEnvelope<'sendText'> | undefined> = ask(page, 'sendText', payload);
   const response = await asking.catch((error: unknown) => new Error(error instanceof Error ? error.message : String(error)));
-  let answer: Answer;
-  if (response === undefined || response instanceof Error) answer = { kind: 'unanswered', message: response?.message ?? 'no answer' };
-  else if (response.ok) answer = { kind: 'acknowledged', outboxId: response.data.outboxId };
-  else answer = { kind: 'refused', message: response.error.message };
-  return { contact, body, answer };
+  if (response === undefined || response instanceof Error) return { kind: 'unanswered', message: response?.message ?? 'no answer' };
+  if (response.ok) return { kind: 'acknowledged', outboxId: response.data.outboxId };
+  return { kind: 'refused', message: response.error.message };
+}
+
+/** Asks for one send the way the panel does: once more with the same request id when no answer comes. */
+async function sendText(page: Page, contact: string, body: string): Promise<Send> {
+  const payload = { requestId: crypto.randomUUID(), to: contact, body };
+  const first = await answerTo(page, payload);
+  if (first.kind !== 'unanswered') return { contact, body, first, recordedUnanswered: false, again: null };
+  // The worker may have recorded the send before it died: then asking again must find it, not send it twice.
+  const { messages } = await request(page, 'getConversation', { contact });
+  const recordedUnanswered = messages.some((message) => message.body === body);
+  return { contact, body, first, recordedUnanswered, again: await answerTo(page, payload) };
 }
 
 /** Wave sizes adding up to SENDS, and which waves get a stop of which kind. */
@@ -79,14 +104,72 @@ async function threads(page: Page): Promise<Map<string, MessageView[]>> {
   return new Map(entries);
 }
 
+/** Waits for every send to be found or sent after the stops, and followed to delivered at Twilio. */
+async function settle(page: Page, twilio: LocalTwilio): Promise<void> {
+  // Sends interrupted at Twilio settle only once the outbox has looked for them there.
+  const ours = (messages: MessageView[]) => messages.filter((message) => message.direction === 'outbound');
+  await expect
+    .poll(async () => [...(await threads(page)).values()].flatMap(ours).filter((message) => message.state === 'pending').length, {
+      timeout: OUTBOX_POLICY.reconcileAfterMs + 45_000,
+      interval: 1_000,
+    })
+    .toBe(0);
+  // queued → sent → delivered, followed by the background's status checks.
+  twilio.fake.advanceStatuses();
+  twilio.fake.advanceStatuses();
+  await expect
+    .poll(
+      async () => {
+        await request(page, 'syncNow', { what: 'messages' });
+        return [...(await threads(page)).values()].flatMap(ours).filter((message) => message.sid !== null && message.state !== 'delivered').length;
+      },
+      { timeout: 30_000, interval: 0 },
+    )
+    .toBe(0);
+}
+
+/**
+ * Checks that each send ended sent exactly once or failed with a reason, and that every unanswered
+ * one was answered when asked again; returns the figures the run reports.
+ */
+async function expectSettledOnce(page: Page, twilio: LocalTwilio, sends: readonly Send[]) {
+  const shown = await threads(page);
+  const atTwilio = twilio.fake.sentMessages();
+  const problems = sends.flatMap((send) => {
+    const answer = send.again ?? send.first;
+    return settlementProblems(
+      { body: send.body, outboxId: answer.kind === 'acknowledged' ? answer.outboxId : null },
+      (shown.get(send.contact) ?? []).filter((message) => message.body === send.body),
+      atTwilio.filter((sent) => sent.body === send.body),
+      'delivered',
+    ).map((problem) => (answer.kind === 'acknowledged' ? problem : `${problem} (the page was told: ${answer.message})`));
+  });
+  expect(problems).toEqual([]);
+  expect(new Set(atTwilio.map((sent) => sent.body)).size).toBe(atTwilio.length);
+  expect(atTwilio.every((sent) => sends.some((send) => send.body === sent.body))).toBe(true);
+  const unanswered = sends.filter((send) => send.first.kind === 'unanswered');
+  // No stop falls between a send and its second request, so that one is always answered.
+  expect(unanswered.filter((send) => send.again?.kind !== 'acknowledged')).toEqual([]);
+  return {
+    unanswered: unanswered.length,
+    recordedUnanswered: unanswered.filter((send) => send.recordedUnanswered).length,
+    atTwilio: atTwilio.length,
+    sendRequests: twilio.sendRequests().length,
+  };
+}
+
+async function contactsWrote(page: Page, twilio: LocalTwilio): Promise<void> {
+  for (const contact of CONTACTS) twilio.fake.receiveInbound({ from: contact, body: `Hi, this is ${contact}` });
+  await request(page, 'syncNow', { what: 'messages' });
+}
+
 test(
   '200 sends with the worker stopped at random moments: each ends sent exactly once or failed with a reason',
   { timeout: 180_000 },
   async ({ connectedPage: page, twilio, extension }) => {
     const random = seededRandom(announcedSeed('DEALCHAT_KILL_SEED', 'worker stops'));
     const { fake } = twilio;
-    for (const contact of CONTACTS) fake.receiveInbound({ from: contact, body: `Hi, this is ${contact}` });
-    await request(page, 'syncNow', { what: 'messages' });
+    await contactsWrote(page, twilio);
 
     const sends: Send[] = [];
     const cutOff = new Set<RecordedRequest>();
@@ -105,7 +188,7 @@ test(
         }),
       );
       if (wave.stop === 'during-sends') {
-        await new Promise((resolve) => setTimeout(resolve, randomBelow(random, 100)));
+        await new Promise((resolve) => setTimeout(resolve, randomBelow(random, ANSWERING_MS)));
         await stopWorker();
       }
       if (wave.stop === 'mid-request') {
@@ -116,50 +199,48 @@ test(
       sends.push(...(await answers));
     }
 
-    // Sends interrupted at Twilio settle only once the outbox has looked for them there.
-    const ours = (messages: MessageView[]) => messages.filter((message) => message.direction === 'outbound');
-    await expect
-      .poll(async () => [...(await threads(page)).values()].flatMap(ours).filter((message) => message.state === 'pending').length, {
-        timeout: OUTBOX_POLICY.reconcileAfterMs + 45_000,
-        interval: 1_000,
-      })
-      .toBe(0);
-    // queued → sent → delivered, followed by the background's status checks.
-    fake.advanceStatuses();
-    fake.advanceStatuses();
-    await expect
-      .poll(
-        async () => {
-          await request(page, 'syncNow', { what: 'messages' });
-          return [...(await threads(page)).values()].flatMap(ours).filter((message) => message.sid !== null && message.state !== 'delivered').length;
-        },
-        { timeout: 30_000, interval: 0 },
-      )
-      .toBe(0);
-
-    const shown = await threads(page);
-    const atTwilio = fake.sentMessages();
-    const problems = sends.flatMap((send) =>
-      settlementProblems(
-        { body: send.body, outboxId: send.answer.kind === 'acknowledged' ? send.answer.outboxId : null },
-        (shown.get(send.contact) ?? []).filter((message) => message.body === send.body),
-        atTwilio.filter((sent) => sent.body === send.body),
-        'delivered',
-      ).map((problem) => (send.answer.kind === 'acknowledged' ? problem : `${problem} (the page was told: ${send.answer.message})`)),
-    );
-    expect(problems).toEqual([]);
-    expect(new Set(atTwilio.map((sent) => sent.body)).size).toBe(atTwilio.length);
-    expect(atTwilio.every((sent) => sends.some((send) => send.body === sent.body))).toBe(true);
-
-    const unanswered = sends.filter((send) => send.answer.kind !== 'acknowledged');
-    const recordedAnyway = unanswered.filter((send) => (shown.get(send.contact) ?? []).some((message) => message.body === send.body));
+    await settle(page, twilio);
+    const figures = await expectSettledOnce(page, twilio, sends);
     console.warn(
       `worker stops: ${STOPS_PER_KIND} of each kind, worker starts ${extension.background.starts}; ` +
-        `${sends.length - unanswered.length} sends acknowledged, ${unanswered.length} not (${recordedAnyway.length} of them recorded all the same); ` +
-        `${cutOff.size} send requests cut off by a stop; ${atTwilio.length} messages at Twilio from ${twilio.sendRequests().length} send requests`,
+        `${sends.length - figures.unanswered} sends answered, ${figures.unanswered} asked again (${figures.recordedUnanswered} of them recorded before); ` +
+        `${cutOff.size} send requests cut off by a stop; ${figures.atTwilio} messages at Twilio from ${figures.sendRequests} send requests`,
     );
     // The worker was really taken down, and sends really were cut off at Twilio: the outbox had to find them there.
     expect(extension.background.starts).toBeGreaterThan(STOPS_PER_KIND);
     expect(cutOff.size).toBeGreaterThanOrEqual(STOPS_PER_KIND);
+  },
+);
+
+test(
+  'sends recorded by a worker that died before answering go out once when the page asks again with their request id',
+  { timeout: 180_000 },
+  async ({ connectedPage: page, twilio, extension }) => {
+    const random = seededRandom(announcedSeed('DEALCHAT_KILL_SEED', 'stops while answering'));
+    await contactsWrote(page, twilio);
+
+    const sends: Send[] = [];
+    let stops = 0;
+    const recordedUnanswered = () => sends.filter((send) => send.recordedUnanswered).length;
+    for (; stops < MOST_STOPS_WHILE_ANSWERING && recordedUnanswered() < RECORDED_UNANSWERED_WANTED; stops += 1) {
+      const first = sends.length;
+      const answers = Promise.all(
+        Array.from({ length: MOST_AT_ONCE }, (_, offset) => {
+          const contact = CONTACTS[randomBelow(random, CONTACTS.length)] ?? '';
+          return sendText(page, contact, `Message ${first + offset + 1}, asked for while the worker stops`);
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, randomBelow(random, ANSWERING_MS)));
+      await extension.background.stop();
+      sends.push(...(await answers));
+    }
+    expect(recordedUnanswered(), `sends recorded but unanswered in ${stops} stops`).toBeGreaterThanOrEqual(RECORDED_UNANSWERED_WANTED);
+
+    await settle(page, twilio);
+    const figures = await expectSettledOnce(page, twilio, sends);
+    console.warn(
+      `stops while answering: ${stops}; ${sends.length} sends, ${figures.unanswered} asked again (${figures.recordedUnanswered} of them recorded before); ` +
+        `${figures.atTwilio} messages at Twilio from ${figures.sendRequests} send requests`,
+    );
   },
 );

@@ -35,7 +35,7 @@ const syncStatus = (): Promise<SyncStatus> => requestFrom(setup.engine, 'getSync
 /** The rep sends each text from the deal's panel; the background answers once it has recorded it. */
 async function send(...bodies: string[]): Promise<SendRecord[]> {
   const sends: SendRecord[] = [];
-  for (const body of bodies) sends.push({ body, outboxId: (await requestFrom(setup.engine, 'sendText', { to: CONTACT, body })).outboxId });
+  for (const body of bodies) sends.push({ body, outboxId: (await requestFrom(setup.engine, 'sendText', { requestId: crypto.randomUUID(), to: CONTACT, body })).outboxId });
   await setup.engine.idle();
   return sends;
 }

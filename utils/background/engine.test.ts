@@ -37,7 +37,7 @@ function statusRequests() {
 async function sendToContact(): Promise<string> {
   h.fake.receiveInbound({ from: CONTACT, body: 'Can you send the quote?' });
   await ask(envelope('syncNow', { what: 'messages' }));
-  await ask(envelope('sendText', { to: CONTACT, body: 'Here it is.' }));
+  await ask(envelope('sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Here it is.' }));
   await setup.engine.idle();
   const sent = h.fake.sentMessages().at(-1);
   if (!sent) throw new Error('The text did not reach Twilio.');
@@ -54,7 +54,7 @@ describe('free-form messages', () => {
     });
 
     h.clock.now += 30_000;
-    await ask(envelope('sendText', { to: CONTACT, body: 'Yes, until Friday!' }));
+    await ask(envelope('sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Yes, until Friday!' }));
     await setup.engine.idle();
 
     expect(postsToMessages().map((r) => r.form)).toEqual([
@@ -67,7 +67,7 @@ describe('free-form messages', () => {
   });
 
   it('refuses a free-form message outside the window and sends nothing', async () => {
-    const response = await setup.engine.handleMessage(envelope('sendText', { to: CONTACT, body: 'Hello?' }), fromDealPage);
+    const response = await setup.engine.handleMessage(envelope('sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'Hello?' }), fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringContaining('24-hour') as string } });
     await setup.engine.idle();
     expect(postsToMessages()).toHaveLength(0);
@@ -95,7 +95,7 @@ describe('templates', () => {
     const template = h.fake.addTemplate({ friendlyName: 'follow_up', body: 'Hi {{1}}, about {{2}}: shall we talk?' });
     await ask(envelope('syncNow', { what: 'templates' }));
     const sid = template.sid;
-    await ask(envelope('sendTemplate', { to: CONTACT, contentSid: sid, variables: { 1: 'Anna', 2: 'Order 42' } }));
+    await ask(envelope('sendTemplate', { requestId: crypto.randomUUID(), to: CONTACT, contentSid: sid, variables: { 1: 'Anna', 2: 'Order 42' } }));
     await setup.engine.idle();
     expect(postsToMessages()[0]?.form).toMatchObject({ ContentSid: sid, ContentVariables: '{"1":"Anna","2":"Order 42"}' });
     expect(await ask(envelope('getConversation', { contact: CONTACT }))).toMatchObject({
@@ -109,7 +109,7 @@ describe('templates', () => {
   ])('refuses %s before anything is sent', async (_, variables, message) => {
     const template = h.fake.addTemplate({ body: 'Hi {{1}}, about {{2}}.' });
     await ask(envelope('syncNow', { what: 'templates' }));
-    const response = await setup.engine.handleMessage(envelope('sendTemplate', { to: CONTACT, contentSid: template.sid, variables }), fromDealPage);
+    const response = await setup.engine.handleMessage(envelope('sendTemplate', { requestId: crypto.randomUUID(), to: CONTACT, contentSid: template.sid, variables }), fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(message) as string } });
     expect(postsToMessages()).toHaveLength(0);
   });
@@ -119,7 +119,7 @@ describe('templates', () => {
     h.fake.setTemplateApproval(template.sid, { status: 'rejected', rejection_reason: 'Promotional content in utility' });
     await ask(envelope('syncNow', { what: 'templates' }));
     expect(await ask(envelope('listTemplates', {}))).toMatchObject([{ approvalStatus: 'rejected', rejectionReason: 'Promotional content in utility' }]);
-    const response = await setup.engine.handleMessage(envelope('sendTemplate', { to: CONTACT, contentSid: template.sid, variables: { 1: 'x' } }), fromDealPage);
+    const response = await setup.engine.handleMessage(envelope('sendTemplate', { requestId: crypto.randomUUID(), to: CONTACT, contentSid: template.sid, variables: { 1: 'x' } }), fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { message: expect.stringContaining('not approved') as string } });
   });
 });
@@ -241,7 +241,7 @@ describe('outbox timing', () => {
     h.fake.receiveInbound({ from: CONTACT, body: 'hi' });
     await ask(envelope('syncNow', {}));
     h.fake.failNext(throttles, { status: 429, when: (r) => r.method === 'POST' });
-    await ask(envelope('sendText', { to: CONTACT, body: 'later' }));
+    await ask(envelope('sendText', { requestId: crypto.randomUUID(), to: CONTACT, body: 'later' }));
   }
 
   beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));

@@ -8,7 +8,7 @@ import { testConnection } from '../settings/test-connection';
 import { getContact, markRead, sessionTimestamps } from '../store/contacts';
 import { keyValueSlot } from '../store/key-value';
 import { listTemplates } from '../store/templates';
-import { enqueueSend, retrySend } from '../sync/outbox';
+import { enqueueSend, recordedSend, retrySend, SendIdTakenError, type NewSend } from '../sync/outbox';
 import { fillTemplate } from '../twilio/templates';
 import type { SendMessageContent } from '../twilio/types';
 import { evaluateWindow } from '../whatsapp/session-window';
@@ -49,11 +49,32 @@ async function requireConfigured(engine: Engine) {
   return environment;
 }
 
-async function send(engine: Engine, contact: string, content: SendMessageContent, displayBody: string, templateName: string | null) {
-  const row = await enqueueSend(engine.db, { contact, content, displayBody, templateName }, engine.now());
-  engine.conversationChanged(contact);
-  engine.kickOutbox();
-  return { outboxId: row.id };
+/** A send as the page asked for it, named by the request id the page made for it. */
+interface RequestedSend {
+  requestId: string;
+  contact: string;
+  content: SendMessageContent;
+}
+
+/**
+ * Records a send once `check` has let it through, and answers with its outbox id. A request made
+ * again with the same id is answered with the send recorded the first time, unchecked: it passed
+ * the checks then, and the outbox may already be sending it.
+ */
+async function send(engine: Engine, { requestId, contact, content }: RequestedSend, check: () => Promise<Pick<NewSend, 'displayBody' | 'templateName'>>) {
+  try {
+    const recorded = await recordedSend(engine.db, requestId, { contact, content });
+    if (recorded) return { outboxId: recorded.id };
+    const row = await enqueueSend(engine.db, { id: requestId, contact, content, ...(await check()) }, engine.now());
+    engine.conversationChanged(contact);
+    engine.kickOutbox();
+    return { outboxId: row.id };
+  } catch (error) {
+    if (error instanceof SendIdTakenError) {
+      throw new RequestError('invalid', 'This request’s id was already used for a different message, so it was not sent. Write the message again.');
+    }
+    throw error;
+  }
 }
 
 export const handlers: Handlers = {
@@ -87,28 +108,32 @@ export const handlers: Handlers = {
     return { ...view, configured: environment !== null };
   },
 
-  async sendText(engine, { to, body, mediaUrls }) {
-    await requireConfigured(engine);
-    await requireOpenWindow(engine, to);
+  async sendText(engine, { requestId, to, body, mediaUrls }) {
     const content: SendMessageContent = body.trim() === '' ? { kind: 'media', mediaUrls } : { kind: 'text', body, mediaUrls };
-    return send(engine, to, content, body, null);
+    return send(engine, { requestId, contact: to, content }, async () => {
+      await requireConfigured(engine);
+      await requireOpenWindow(engine, to);
+      return { displayBody: body, templateName: null };
+    });
   },
 
-  async sendTemplate(engine, { to, contentSid, variables }) {
-    await requireConfigured(engine);
-    const template = await engine.db.templates.get(contentSid);
-    if (!template) throw new RequestError('invalid', 'This template is no longer in your Twilio account. Sync templates and pick another.');
-    if (template.approvalStatus !== 'approved') {
-      throw new RequestError('invalid', `“${template.friendlyName}” is not approved by WhatsApp (status: ${template.approvalStatus}), so it cannot be sent.`);
-    }
-    const unknown = Object.keys(variables).filter((key) => !template.variables.includes(key));
-    if (unknown.length > 0) throw new RequestError('invalid', `The template has no variable ${unknown.map((key) => `{{${key}}}`).join(', ')}.`);
-    const empty = template.variables.filter((key) => (variables[key] ?? '').trim() === '');
-    if (empty.length > 0) {
-      throw new RequestError('invalid', `Fill in ${empty.map((key) => `{{${key}}}`).join(', ')} before sending: WhatsApp rejects empty variables.`);
-    }
-    const contentVariables = Object.fromEntries(template.variables.map((key) => [key, (variables[key] ?? '').trim()]));
-    return send(engine, to, { kind: 'template', contentSid, contentVariables }, fillTemplate(template.body, contentVariables), template.friendlyName);
+  async sendTemplate(engine, { requestId, to, contentSid, variables }) {
+    const contentVariables = Object.fromEntries(Object.entries(variables).map(([key, value]) => [key, value.trim()]));
+    return send(engine, { requestId, contact: to, content: { kind: 'template', contentSid, contentVariables } }, async () => {
+      await requireConfigured(engine);
+      const template = await engine.db.templates.get(contentSid);
+      if (!template) throw new RequestError('invalid', 'This template is no longer in your Twilio account. Sync templates and pick another.');
+      if (template.approvalStatus !== 'approved') {
+        throw new RequestError('invalid', `“${template.friendlyName}” is not approved by WhatsApp (status: ${template.approvalStatus}), so it cannot be sent.`);
+      }
+      const unknown = Object.keys(contentVariables).filter((key) => !template.variables.includes(key));
+      if (unknown.length > 0) throw new RequestError('invalid', `The template has no variable ${unknown.map((key) => `{{${key}}}`).join(', ')}.`);
+      const empty = template.variables.filter((key) => (contentVariables[key] ?? '') === '');
+      if (empty.length > 0) {
+        throw new RequestError('invalid', `Fill in ${empty.map((key) => `{{${key}}}`).join(', ')} before sending: WhatsApp rejects empty variables.`);
+      }
+      return { displayBody: fillTemplate(template.body, contentVariables), templateName: template.friendlyName };
+    });
   },
 
   async retrySend(engine, { outboxId }) {

@@ -49,11 +49,13 @@ describe('what may be asked', () => {
     ['an inherited property name', { channel: CHANNEL, type: 'toString', payload: {} }],
     ['a forged extra field', { channel: CHANNEL, type: 'getConversation', payload: { contact: '+46701234567', accountSid: 'AC1' } }],
     ['a number that is not E.164', envelope('getConversation', { contact: '0701234567' })],
-    ['a body over 1,600 characters', envelope('sendText', { to: '+46701234567', body: 'x'.repeat(1601) })],
-    ['an empty message', envelope('sendText', { to: '+46701234567', body: '  ' })],
-    ['a media link that is not https', envelope('sendText', { to: '+46701234567', body: 'hi', mediaUrls: ['javascript:alert(1)'] })],
-    ['a bad template sid', envelope('sendTemplate', { to: '+46701234567', contentSid: 'HX1', variables: {} })],
-    ['an over-long variable', envelope('sendTemplate', { to: '+46701234567', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'x'.repeat(256) } })],
+    ['a body over 1,600 characters', envelope('sendText', { requestId: crypto.randomUUID(), to: '+46701234567', body: 'x'.repeat(1601) })],
+    ['an empty message', envelope('sendText', { requestId: crypto.randomUUID(), to: '+46701234567', body: '  ' })],
+    ['a media link that is not https', envelope('sendText', { requestId: crypto.randomUUID(), to: '+46701234567', body: 'hi', mediaUrls: ['javascript:alert(1)'] })],
+    ['a send without a request id', { channel: CHANNEL, type: 'sendText', payload: { to: '+46701234567', body: 'Hi' } }],
+    ['a send whose request id is no UUID', envelope('sendTemplate', { requestId: 'send-1', to: '+46701234567', contentSid: `HX${'a'.repeat(32)}`, variables: {} })],
+    ['a bad template sid', envelope('sendTemplate', { requestId: crypto.randomUUID(), to: '+46701234567', contentSid: 'HX1', variables: {} })],
+    ['an over-long variable', envelope('sendTemplate', { requestId: crypto.randomUUID(), to: '+46701234567', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'x'.repeat(256) } })],
   ])('refuses %s as invalid', async (_, message) => {
     const response = await setup.engine.handleMessage(message, fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid' } });
@@ -107,7 +109,7 @@ describe('secrets', () => {
   });
 
   it('refuses to send before Twilio is configured, saying where to fix it', async () => {
-    const response = await setup.engine.handleMessage(envelope('sendText', { to: '+46701234567', body: 'Hi' }), fromDealPage);
+    const response = await setup.engine.handleMessage(envelope('sendText', { requestId: crypto.randomUUID(), to: '+46701234567', body: 'Hi' }), fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'not-configured', message: expect.stringContaining('settings') as string } });
   });
 });

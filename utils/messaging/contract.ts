@@ -9,10 +9,20 @@ import { CHANNEL, CONTENT_SID_PATTERN, DEAL_FIELDS, MAX_BODY_LENGTH, MAX_VARIABL
 
 export { CHANNEL, DEAL_FIELDS, LIVE_PORT_NAME, MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH, type DealField } from './constants';
 
+// zod would otherwise probe `new Function` for a faster parser: the extension's content security
+// policy refuses it, which costs a caught EvalError and a reported violation at every worker start.
+z.config({ jitless: true });
+
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'Phone numbers must be in E.164 form, like +46701234567.');
 const contentSid = z.string().regex(CONTENT_SID_PATTERN);
 
 const pageText = z.string().max(500).nullable();
+
+/**
+ * Names one send, chosen by the page for each message the rep sends: the background records the send
+ * under it, so asking again with it (after the worker died before answering) cannot send twice.
+ */
+const requestId = z.uuid('A send must carry the request id its page made for it.');
 
 
 export const settingsInputSchema = z
@@ -40,6 +50,7 @@ const requestSchemas = {
   getConversation: z.object({ contact: e164 }).strict(),
   sendText: z
     .object({
+      requestId,
       to: e164,
       body: z.string().max(MAX_BODY_LENGTH),
       mediaUrls: z.array(z.url({ protocol: /^https$/ })).max(10).default([]),
@@ -48,6 +59,7 @@ const requestSchemas = {
     .refine((r) => r.body.trim() !== '' || r.mediaUrls.length > 0, 'A message needs text or a media link.'),
   sendTemplate: z
     .object({
+      requestId,
       to: e164,
       contentSid,
       variables: z.record(z.string().regex(/^[\w.-]{1,64}$/), z.string().max(MAX_VARIABLE_LENGTH)),
@@ -253,6 +265,7 @@ export interface ResponseMap {
   saveSettings: SaveSettingsResult;
   testConnection: ConnectionTestResult;
   getConversation: ConversationView;
+  /** The send recorded under the request id: for a repeated request, the one recorded the first time. */
   sendText: { outboxId: string };
   sendTemplate: { outboxId: string };
   retrySend: { outboxId: string };

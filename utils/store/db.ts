@@ -45,6 +45,7 @@ export interface MessageRow {
 export type OutboxState = 'queued' | 'sending' | 'unknown' | 'sent' | 'failed';
 
 export interface OutboxRow {
+  /** The request id the page made for the send, so a repeated request finds it; a fresh one for a retried copy. */
   id: string;
   contact: string;
   content: SendMessageContent;

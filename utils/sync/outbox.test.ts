@@ -1,7 +1,7 @@
 import { seededRandom } from '../../tests/support/random';
 import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
 import type { OutboxRow } from '../store/db';
-import { createOutboxRunner, enqueueSend, OUTBOX_POLICY, retrySend, type NewSend } from './outbox';
+import { createOutboxRunner, enqueueSend, OUTBOX_POLICY, recordedSend, retrySend, SendIdTakenError, type NewSend } from './outbox';
 
 const h = setUpTwilioHarness();
 
@@ -92,6 +92,43 @@ describe('a send', () => {
     expect(copy?.id).not.toBe(row.id);
     expect(await outboxRow(row.id)).toMatchObject({ retriedAs: copy?.id });
     expect(await retrySend(h.db, row.id, h.clock.now)).toBeNull();
+  });
+});
+
+describe('a send recorded under the page’s request id', () => {
+  it('is recorded once however often it is asked for, and made once', async () => {
+    const id = crypto.randomUUID();
+    const first = await enqueueSend(h.db, { ...text('Only once'), id }, h.clock.now);
+    h.clock.now += 1_000;
+    expect(await enqueueSend(h.db, { ...text('Only once'), id }, h.clock.now)).toEqual(first);
+    await createOutboxRunner()(h.environment());
+    // Asked for again once it went out: the send as it now stands, not a new one.
+    expect(await enqueueSend(h.db, { ...text('Only once'), id }, h.clock.now)).toMatchObject({ id, state: 'sent' });
+    await createOutboxRunner()(h.environment());
+
+    expect(await h.db.outbox.count()).toBe(1);
+    expect(h.fake.sentMessages().map((message) => message.body)).toEqual(['Only once']);
+  });
+
+  it('refuses the id for another message, and keeps the one it names', async () => {
+    const id = crypto.randomUUID();
+    const recorded = await enqueueSend(h.db, { ...text('One thing'), id }, h.clock.now);
+    await expect(enqueueSend(h.db, { ...text('Another thing'), id }, h.clock.now)).rejects.toBeInstanceOf(SendIdTakenError);
+    await expect(enqueueSend(h.db, { ...text('One thing'), contact: '+46709876543', id }, h.clock.now)).rejects.toBeInstanceOf(SendIdTakenError);
+    expect(await h.db.outbox.toArray()).toEqual([recorded]);
+  });
+
+  it('knows a template by its values, in whatever order they come', async () => {
+    const id = crypto.randomUUID();
+    const template = (contentVariables: Record<string, string>): NewSend => ({
+      contact: CONTACT,
+      content: { kind: 'template', contentSid: `HX${'a'.repeat(32)}`, contentVariables },
+      displayBody: 'Hi Anna, about Acme.',
+      templateName: 'follow_up',
+    });
+    const recorded = await enqueueSend(h.db, { ...template({ name: 'Anna', company: 'Acme' }), id }, h.clock.now);
+    expect(await recordedSend(h.db, id, template({ company: 'Acme', name: 'Anna' }))).toEqual(recorded);
+    await expect(recordedSend(h.db, id, template({ name: 'Anna', company: 'Acme AB' }))).rejects.toBeInstanceOf(SendIdTakenError);
   });
 });
 

@@ -30,6 +30,11 @@ export const OUTBOX_POLICY = {
 };
 
 export interface NewSend {
+  /**
+   * The request id the page chose for this send, which becomes its outbox id; left out for sends
+   * the background starts itself (a rep's retry of an undelivered message), which get a fresh one.
+   */
+  id?: string;
   contact: string;
   content: SendMessageContent;
   displayBody: string;
@@ -43,21 +48,58 @@ const UNREACHABLE: ErrorExplanation = {
   action: 'Check your internet connection, then press Retry.',
 };
 
+/** A request id that already names another message: the page reused it, or made it up. */
+export class SendIdTakenError extends Error {
+  constructor(readonly id: string) {
+    super(`The outbox already holds another send under ${id}.`);
+    this.name = 'SendIdTakenError';
+  }
+}
+
+/**
+ * Records a send, once. A send already recorded under the same id is returned as it stands: a page
+ * asks again with the same id when the worker died before answering, and the first request may
+ * have been recorded all the same.
+ */
 export async function enqueueSend(db: DealchatDb, send: NewSend, now: number): Promise<OutboxRow> {
-  const row: OutboxRow = {
-    id: crypto.randomUUID(),
-    ...send,
-    state: 'queued',
-    attempts: 0,
-    createdAt: now,
-    attemptStartedAt: null,
-    nextAttemptAt: now,
-    messageSid: null,
-    error: null,
-    retriedAs: null,
-  };
-  await db.outbox.add(row);
+  const { id = crypto.randomUUID(), ...fields } = send;
+  return db.transaction('rw', db.outbox, async () => {
+    const recorded = await recordedSend(db, id, fields);
+    if (recorded) return recorded;
+    const row: OutboxRow = {
+      id,
+      ...fields,
+      state: 'queued',
+      attempts: 0,
+      createdAt: now,
+      attemptStartedAt: null,
+      nextAttemptAt: now,
+      messageSid: null,
+      error: null,
+      retriedAs: null,
+    };
+    await db.outbox.add(row);
+    return row;
+  });
+}
+
+/**
+ * The send recorded under `id`, if any. It must be the same message to the same contact; anything
+ * else throws SendIdTakenError rather than let one request stand for two different messages.
+ */
+export async function recordedSend(db: DealchatDb, id: string, send: Pick<NewSend, 'contact' | 'content'>): Promise<OutboxRow | undefined> {
+  const row = await db.outbox.get(id);
+  if (row && comparable(row) !== comparable(send)) throw new SendIdTakenError(id);
   return row;
+}
+
+/** What makes two sends the same message, as text: a template's variables in any order are the same. */
+function comparable({ contact, content }: Pick<NewSend, 'contact' | 'content'>): string {
+  return JSON.stringify({ contact, content }, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
 }
 
 /**
