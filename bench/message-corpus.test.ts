@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTwilioDate } from '../utils/twilio/dates';
 import { percentile } from './figures';
 import { contactMessages, corpusBatches, messageCounts, type CorpusShape } from './message-corpus';
-import { contactPhone, seededRandom } from './random';
+import { contactPhone, seededRandom } from '../tests/support/random';
 
 const SENDER = '+14155238886';
 const END = Date.UTC(2026, 10, 20, 9);

@@ -6,7 +6,7 @@
  */
 import { twilioMessage } from '../tests/support/twilio-message';
 import type { TwilioMessage, TwilioMessageStatus } from '../utils/twilio/types';
-import { contactPhone, seededRandom, shuffled, type Random } from './random';
+import { contactPhone, seededRandom, shuffled, type Random } from '../tests/support/random';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -15,7 +15,7 @@ import { build } from 'vite';
 import { startFakeServer } from '../tests/fakes/serve-fake';
 import { percentile, type Figure, type Measurement } from './figures';
 import { CORPUS_SHAPE, messageCounts, type CorpusOptions } from './message-corpus';
-import { contactPhone, seededRandom } from './random';
+import { contactPhone, seededRandom } from '../tests/support/random';
 import type { QueryContext, StoreBenchWindow, StoreQuery } from './store-page';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './random';
+import { seededRandom } from '../tests/support/random';
 import { ACCOUNT_SHAPE, describeRequests, planAccount, requestKind, windowOpen, type HistoryMessage } from './twilio-account';
 
 const HOUR_START = Date.UTC(2026, 10, 20, 9);

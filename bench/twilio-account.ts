@@ -6,7 +6,7 @@
  */
 import type { RecordedRequest } from '../tests/fakes/twilio';
 import { SESSION_WINDOW_MS } from '../utils/whatsapp/session-window';
-import { contactPhone, randomMoments, type Random } from './random';
+import { contactPhone, randomMoments, type Random } from '../tests/support/random';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -19,7 +19,7 @@ import { createTestEngine, envelope, fromDealPage, fromOptionsPage } from '../te
 import { portRuntime } from '../tests/support/ports';
 import { T0 } from '../tests/support/twilio';
 import { percentile, type Figure } from './figures';
-import { seededRandom } from './random';
+import { seededRandom } from '../tests/support/random';
 import { ACCOUNT_SHAPE, describeRequests, planAccount, type AccountPlan } from './twilio-account';
 
 const MINUTE = 60_000;

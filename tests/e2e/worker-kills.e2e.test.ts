@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import type { MessageView, RequestPayload, ResponseEnvelope } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/sync/outbox';
 import type { RecordedRequest } from '../fakes/twilio';
-import { announcedSeed, randomBelow, seededRandom } from '../support/random';
+import { announcedSeed, seededRandom, type Random } from '../support/random';
 import { settlementProblems } from '../support/settlement';
 import { ask, request } from './support/background';
 import { test } from './support/fixtures';
@@ -71,10 +71,10 @@ async function sendText(page: Page, contact: string, body: string): Promise<Send
 }
 
 /** Wave sizes adding up to SENDS, and which waves get a stop of which kind. */
-function planWaves(random: () => number): { size: number; stop: StopKind | null }[] {
+function planWaves(random: Random): { size: number; stop: StopKind | null }[] {
   const waves: { size: number; stop: StopKind | null }[] = [];
   for (let planned = 0; planned < SENDS; ) {
-    const size = Math.min(SENDS - planned, 1 + randomBelow(random, MOST_AT_ONCE));
+    const size = Math.min(SENDS - planned, 1 + random.int(0, MOST_AT_ONCE - 1));
     waves.push({ size, stop: null });
     planned += size;
   }
@@ -82,7 +82,7 @@ function planWaves(random: () => number): { size: number; stop: StopKind | null 
   // The first wave is left alone, so the worker has work in hand before it is first stopped.
   for (const kind of kinds) {
     for (let placed = 0; placed < STOPS_PER_KIND; ) {
-      const wave = waves[1 + randomBelow(random, waves.length - 1)];
+      const wave = waves[random.int(1, waves.length - 1)];
       if (wave === undefined || wave.stop !== null) continue;
       wave.stop = kind;
       placed += 1;
@@ -183,12 +183,12 @@ test(
       const answers = Promise.all(
         Array.from({ length: wave.size }, (_, offset) => {
           const number = first + offset + 1;
-          const contact = CONTACTS[randomBelow(random, CONTACTS.length)] ?? '';
+          const contact = CONTACTS[random.int(0, CONTACTS.length - 1)] ?? '';
           return sendText(page, contact, `Message ${number} of ${SENDS}, about the quote`);
         }),
       );
       if (wave.stop === 'during-sends') {
-        await new Promise((resolve) => setTimeout(resolve, randomBelow(random, ANSWERING_MS)));
+        await new Promise((resolve) => setTimeout(resolve, random.int(0, ANSWERING_MS - 1)));
         await stopWorker();
       }
       if (wave.stop === 'mid-request') {
@@ -226,11 +226,11 @@ test(
       const first = sends.length;
       const answers = Promise.all(
         Array.from({ length: MOST_AT_ONCE }, (_, offset) => {
-          const contact = CONTACTS[randomBelow(random, CONTACTS.length)] ?? '';
+          const contact = CONTACTS[random.int(0, CONTACTS.length - 1)] ?? '';
           return sendText(page, contact, `Message ${first + offset + 1}, asked for while the worker stops`);
         }),
       );
-      await new Promise((resolve) => setTimeout(resolve, randomBelow(random, ANSWERING_MS)));
+      await new Promise((resolve) => setTimeout(resolve, random.int(0, ANSWERING_MS - 1)));
       await extension.background.stop();
       sends.push(...(await answers));
     }

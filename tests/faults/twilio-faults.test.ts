@@ -194,7 +194,7 @@ describe('dropped connections', () => {
 
 describe('a 10 % random failure rate', () => {
   it('ends every send sent exactly once or failed with a reason, loses no reply, and recovers', { timeout: 30_000 }, async () => {
-    h.fake.setRandomFailureRate(0.1, seededRandom(announcedSeed('DEALCHAT_FAULT_SEED', 'random Twilio failures')));
+    h.fake.setRandomFailureRate(0.1, seededRandom(announcedSeed('DEALCHAT_FAULT_SEED', 'random Twilio failures')).next);
     const sends: SendRecord[] = [];
     const replies: string[] = [];
     const told = new Set<string>();

@@ -176,7 +176,7 @@ describe('a worker killed between "recorded" and "answered"', () => {
     const rows: OutboxRow[] = [];
     for (let round = 0; round < 40; round += 1) {
       rows.push(await enqueueSend(h.db, text(`message ${round}`), h.clock.now));
-      const mode = modes[Math.floor(random() * modes.length)] ?? 'ok';
+      const mode = modes[random.int(0, modes.length - 1)] ?? 'ok';
       if (mode === '503') h.fake.failNext(1, { status: 503, when: (r) => r.method === 'POST' });
       if (mode === '429') h.fake.failNext(1, { status: 429, when: (r) => r.method === 'POST' });
       if (mode === 'drop') h.fake.dropNextConnections(1, (r) => r.method === 'POST');
