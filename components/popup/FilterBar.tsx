@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { categoryLabel, languageLabel, STATUS_LABELS, typeLabel } from '@/utils/templates/labels';
 import type { TemplateFacets } from '@/utils/templates/search';
 import { FILTER_KEYS, type FilterKey, type FilterValues } from './filters';
@@ -21,8 +21,8 @@ interface FilterBarProps {
   onChange: (key: FilterKey, value: string) => void;
 }
 
-/** One select per filter, offering only values some template has. */
-export function FilterBar({ facets, values, onChange }: FilterBarProps) {
+/** One select per filter, offering only values some template has; rendered again only when they change, not per keystroke. */
+export const FilterBar = memo(function FilterBar({ facets, values, onChange }: FilterBarProps) {
   const idPrefix = useId();
   const choices = useMemo(() => choicesFor(facets), [facets]);
   return (
@@ -52,7 +52,7 @@ export function FilterBar({ facets, values, onChange }: FilterBarProps) {
       })}
     </div>
   );
-}
+});
 
 function choicesFor(facets: TemplateFacets): Record<FilterKey, Choice[]> {
   return {

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TemplateView } from '@/utils/messaging/contract';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { FilterBar } from './FilterBar';
@@ -23,9 +23,10 @@ interface TemplateBrowserProps {
 /**
  * Search, filters, results and one template's detail. Focus stays in the search box: the arrow
  * keys move through the results (or, in the detail, from template to template), Enter opens one,
- * Escape clears the search and then closes the detail.
+ * Escape clears the search and then closes the detail. Rendered again only when the templates or
+ * the deal panel change, not with every sync status.
  */
-export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
+export const TemplateBrowser = memo(function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
   const index = useMemo(() => createTemplateIndex(templates), [templates]);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
@@ -42,22 +43,21 @@ export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
   const active = results[activeIndex];
   // A template that left the list (a sync removed it) takes its detail with it.
   const detail = detailOpen && found >= 0 ? active : undefined;
-  const optionId = (template: TemplateView) => `${optionPrefix}-${template.sid}`;
+  const optionId = useCallback((template: TemplateView) => `${optionPrefix}-${template.sid}`, [optionPrefix]);
   const showList = !detail && results.length > 0;
 
   const focusSearch = () => searchRef.current?.focus();
 
-  const startOver = () => {
+  const startOver = useCallback(() => {
     setActiveSid(null);
     setDetailOpen(false);
-  };
+  }, []);
 
-  const open = (position: number) => {
-    const template = results[position];
-    if (!template) return;
-    setActiveSid(template.sid);
+  // Stable, like the other callbacks the list and filters get, so a keystroke renders only what it changes.
+  const openTemplate = useCallback((sid: string) => {
+    setActiveSid(sid);
     setDetailOpen(true);
-  };
+  }, []);
 
   const closeDetail = () => {
     setDetailOpen(false);
@@ -72,7 +72,7 @@ export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
       if (target) setActiveSid(target.sid);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      open(activeIndex);
+      if (active) openTemplate(active.sid);
     }
   };
 
@@ -85,10 +85,10 @@ export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
     focusSearch();
   };
 
-  const changeFilter = (key: FilterKey, value: string) => {
+  const changeFilter = useCallback((key: FilterKey, value: string) => {
     setFilters((current) => ({ ...current, [key]: value }));
     startOver();
-  };
+  }, [startOver]);
 
   // The button goes away once clicked, so focus goes back to where the rep types.
   const clearFilters = () => {
@@ -136,7 +136,7 @@ export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
       {detail ? (
         <TemplateDetail key={detail.sid} template={detail} insert={insert} />
       ) : showList ? (
-        <TemplateList id={listId} templates={results} activeIndex={activeIndex} optionId={optionId} onOpen={open} />
+        <TemplateList id={listId} templates={results} activeIndex={activeIndex} optionId={optionId} onOpen={openTemplate} />
       ) : (
         <div className="empty">
           <p className="empty__title">No templates match{query.trim() === '' ? ' these filters' : ` “${query.trim()}”`}.</p>
@@ -147,4 +147,4 @@ export function TemplateBrowser({ templates, insert }: TemplateBrowserProps) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { memo } from 'react';
 import type { TemplateView } from '@/utils/messaging/contract';
 import { templateFacts } from '@/utils/templates/labels';
 import { StatusBadge } from './StatusBadge';
@@ -10,19 +10,20 @@ interface TemplateOptionProps {
   active: boolean;
   position: number;
   total: number;
-  style: CSSProperties;
-  onOpen: () => void;
+  /** Where it sits in the list, in pixels. */
+  top: number;
+  height: number;
+  onOpen: (sid: string) => void;
 }
 
 /** One template in the list: named by its name alone, described by its status, facts and text. */
-export function TemplateOption({ template, id, active, position, total, style, onOpen }: TemplateOptionProps) {
-  const reason = template.approvalStatus === 'rejected' ? template.rejectionReason : null;
+export const TemplateOption = memo(function TemplateOption({ template, id, active, position, total, top, height, onOpen }: TemplateOptionProps) {
   return (
     <li
       id={id}
       role="option"
       className={active ? 'option option--active' : 'option'}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height }}
       aria-selected={active}
       // Only part of the list is in the page, so each option says where it stands in the whole.
       aria-posinset={position}
@@ -31,8 +32,18 @@ export function TemplateOption({ template, id, active, position, total, style, o
       aria-describedby={`${id}-status ${id}-facts ${id}-line`}
       // Keeps focus in the search box, where the arrow keys and Enter work.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={onOpen}
+      onClick={() => onOpen(template.sid)}
     >
+      <OptionContent template={template} id={id} />
+    </li>
+  );
+});
+
+/** What the option shows, the same while its template is: a keystroke that keeps it in place renders none of it again. */
+const OptionContent = memo(function OptionContent({ template, id }: Pick<TemplateOptionProps, 'template' | 'id'>) {
+  const reason = template.approvalStatus === 'rejected' ? template.rejectionReason : null;
+  return (
+    <>
       <span className="option__top">
         <span id={`${id}-name`} className="option__name">
           {template.friendlyName}
@@ -51,6 +62,6 @@ export function TemplateOption({ template, id, active, position, total, style, o
           Rejected: {reason}
         </span>
       )}
-    </li>
+    </>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { PANEL_CHANNEL, parsePanelResponse } from '@/utils/messaging/panel-commands';
 import type { PopupBackend } from './backend';
 
@@ -24,13 +24,18 @@ export function useDealPanel(backend: PopupBackend): ((contentSid: string) => Pr
     };
   }, [backend]);
 
-  if (!hasPanel) return null;
-
   /** Whether the panel took the template; the popup then closes to reveal it. */
-  return async (contentSid) => {
-    const answer = await backend.sendToActiveTab({ channel: PANEL_CHANNEL, type: 'openTemplate', contentSid }).catch(() => null);
-    const opened = parsePanelResponse('openTemplate', answer)?.opened === true;
-    if (opened) backend.closePopup();
-    return opened;
-  };
+  const insert = useCallback(
+    async (contentSid: string) => {
+      const answer = await backend.sendToActiveTab({ channel: PANEL_CHANNEL, type: 'openTemplate', contentSid }).catch(() => null);
+      const opened = parsePanelResponse('openTemplate', answer)?.opened === true;
+      if (opened) backend.closePopup();
+      return opened;
+    },
+    [backend],
+  );
+
+  // The same function from render to render, so the sync status the background sends every few
+  // seconds does not render the template browser again.
+  return hasPanel ? insert : null;
 }

@@ -149,6 +149,31 @@ describe('with 6,000 templates', () => {
     expect(index.search('', { status: 'pending' }).every((t) => templateStatus(t.approvalStatus) === 'pending')).toBe(true);
   });
 
+  it('finds what a plain scan finds as a query is typed, corrected, reordered and filtered, whatever came before', () => {
+    const steps: [query: string, language: string | null][] = [
+      ['g', null],
+      ['gr', null],
+      ['gru', null],
+      ['grus', null],
+      // Backspace: more than the last keystroke found.
+      ['gru', null],
+      ['gru m', null],
+      ['gru mu', null],
+      ['mu gru', null],
+      ['mu', null],
+      ['o', null],
+      ['o', 'sv'],
+      // The filter let go while the query narrows: templates the filter had left out come back.
+      ['or', null],
+      ['invoice', null],
+      ['', null],
+    ];
+    const typedInto = createTemplateIndex(templates);
+    for (const [query, language] of steps) {
+      expect(names(typedInto.search(query, { language })), `“${query}” in ${language ?? 'any language'}`).toEqual(names(naive(query, language)));
+    }
+  });
+
   it('answers each keystroke within a frame (reported, not asserted: machines differ)', () => {
     const keystrokes = ['m', 'ma', 'mal', 'malm', 'malmo', 'g', 'gr', 'gru', 'grus', 'gruss', 'grusse', 'o', 'or', 'ord', 'order', 'order u'];
     const filters = [{}, { status: 'approved' as const }, { language: 'de', type: 'twilio/quick-reply' }];
