@@ -8,12 +8,14 @@
  * configuration: same plugins, aliases, `import.meta.env` and production mode.
  */
 import { join, resolve } from 'node:path';
-import { build, type InlineConfig, type PluginOption } from 'vite';
+import { build, type Alias, type AliasOptions, type InlineConfig, type PluginOption } from 'vite';
 import { defineWxtModule } from 'wxt/modules';
-import { CONTENT_SCRIPT_NAME, DEAL_PANEL_MODULE_PATH } from '../components/panel-host/deal-panel-module';
+import { CONTENT_SCRIPT_NAME, DEAL_PANEL_MODULE_PATH, PANEL_STYLESHEET_PATH } from '../components/panel-host/deal-panel-module';
 import { CRM_PAGE_ADAPTERS } from '../utils/crm/registry';
 
 const PANEL_ENTRY = resolve(import.meta.dirname, '../components/panel-host/start-deal-panels.tsx');
+/** The extension API the content script hands the module: it has the polyfill already. */
+const LOADER_BROWSER = resolve(import.meta.dirname, '../components/panel-host/loader-browser.ts');
 
 /** WXT's plugins that turn the entry into a classic script's return value: wrong for a module. */
 const CLASSIC_SCRIPT_ONLY = new Set(['wxt:iife-footer', 'wxt:iife-anonymous']);
@@ -23,6 +25,14 @@ function withoutClassicScriptPlugins(plugins: PluginOption[] | undefined): Plugi
     const name = typeof plugin === 'object' && plugin !== null && 'name' in plugin ? plugin.name : undefined;
     return name === undefined || !CLASSIC_SCRIPT_ONLY.has(name);
   });
+}
+
+const isAliasList = (alias: AliasOptions): alias is readonly Alias[] => Array.isArray(alias);
+
+/** Vite takes the first alias that matches, so this one goes before the polyfill's. */
+function withLoaderBrowser(alias: AliasOptions = {}): Alias[] {
+  const others = isAliasList(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+  return [{ find: 'wxt/browser', replacement: LOADER_BROWSER }, ...others];
 }
 
 export default defineWxtModule({
@@ -38,6 +48,7 @@ export default defineWxtModule({
       await build({
         ...contentScriptConfig,
         plugins: withoutClassicScriptPlugins(contentScriptConfig.plugins),
+        resolve: { ...contentScriptConfig.resolve, alias: withLoaderBrowser(contentScriptConfig.resolve?.alias) },
         build: {
           ...contentScriptConfig.build,
           outDir: wxt.config.outDir,
@@ -67,7 +78,7 @@ export default defineWxtModule({
     });
 
     wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
-      paths.push(DEAL_PANEL_MODULE_PATH);
+      paths.push(DEAL_PANEL_MODULE_PATH, PANEL_STYLESHEET_PATH);
     });
   },
 });

@@ -3,29 +3,28 @@ import { useEffect, useState } from 'react';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
 import type { TemplateRequests } from '@/components/panel/templateRequests';
-import type { PageDeal } from '@/utils/crm/deal-context';
 import { describeError } from '@/components/shared/describeError';
-import { request } from '@/utils/messaging/client';
 import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContexts } from './deal-contexts';
 
 type Loaded = { status: 'failed'; message: string } | { status: 'ready'; deal: DealContext };
 
 export interface DealPanelAppProps {
   dealId: string;
-  /** Reads the deal page as it is now; called on each (re)load, since the page keeps rendering. */
-  readPage: () => PageDeal;
+  deals: DealContexts;
   backend: PanelBackend;
   requests: TemplateRequests;
 }
 
-export function DealPanelApp({ dealId, readPage, backend, requests }: DealPanelAppProps) {
+/** A deal read earlier on this page shows at once while it is read again; the fresh copy replaces it. */
+export function DealPanelApp({ dealId, deals, backend, requests }: DealPanelAppProps) {
   const [attempt, setAttempt] = useState(0);
   // Tagged with what was asked, so an answer for an earlier deal or try never shows, and "loading" needs no state.
   const key = `${dealId}#${attempt}`;
   const [loaded, setLoaded] = useState<(Loaded & { key: string }) | null>(null);
 
   useEffect(() => {
-    request('getDealContext', { dealId, page: readPage() }).then(
+    deals.read(dealId).then(
       (deal) => setLoaded({ key, status: 'ready', deal }),
       (error: unknown) =>
         setLoaded({
@@ -34,36 +33,49 @@ export function DealPanelApp({ dealId, readPage, backend, requests }: DealPanelA
           message: describeError(error, 'The deal could not be read. Try again.'),
         }),
     );
-  }, [dealId, readPage, key]);
+  }, [dealId, deals, key]);
 
   const state = loaded?.key === key ? loaded : null;
-  if (state === null) {
+  const failure = state?.status === 'failed' ? state.message : null;
+  const deal = state?.status === 'ready' ? state.deal : deals.lastRead(dealId);
+  const tryAgain = (
+    <button type="button" className="dc-button" onClick={() => setAttempt((n) => n + 1)}>
+      Try again
+    </button>
+  );
+
+  if (deal === null && failure !== null) {
+    return (
+      <section className="dc-panel" role="region" aria-label="WhatsApp">
+        <div className="dc-notice dc-notice--error" role="alert">
+          <p>{failure}</p>
+          {tryAgain}
+        </div>
+      </section>
+    );
+  }
+  if (deal === null) {
     return (
       <section className="dc-panel" role="region" aria-label="WhatsApp" aria-busy="true">
         <p className="dc-loading">Loading the deal…</p>
       </section>
     );
   }
-  if (state.status === 'failed') {
-    return (
-      <section className="dc-panel" role="region" aria-label="WhatsApp">
-        <div className="dc-notice dc-notice--error" role="alert">
-          <p>{state.message}</p>
-          <button type="button" className="dc-button" onClick={() => setAttempt((n) => n + 1)}>
-            Try again
-          </button>
-        </div>
-      </section>
-    );
-  }
   return (
     <>
-      {state.deal.notice && (
+      {failure !== null && (
+        // The panel stays, with whatever the rep was typing in it.
+        <div className="dc-notice dc-notice--error" role="alert">
+          <p>{failure} Showing the deal as it was read before.</p>
+          {tryAgain}
+        </div>
+      )}
+      {deal.notice && (
         <p className="dc-notice" role="note">
-          {state.deal.notice}
+          {deal.notice}
         </p>
       )}
-      <Panel backend={backend} deal={state.deal} requests={requests} />
+      <Panel backend={backend} deal={deal} requests={requests} />
     </>
   );
 }

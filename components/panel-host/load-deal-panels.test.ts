@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CrmPageAdapter } from '@/utils/crm/adapter';
 import { pipedrivePage } from '@/utils/crm/pipedrive/page';
 import { loadDealPanelsOnDealPages, type DealPanelModule } from './load-deal-panels';
 
@@ -51,10 +52,25 @@ describe('loadDealPanelsOnDealPages', () => {
     const { ctx } = contentScriptContext();
     const { load, startDealPanels } = panelModule();
 
-    loadDealPanelsOnDealPages(ctx, pipedrivePage, { load, window });
+    loadDealPanelsOnDealPages(ctx, [pipedrivePage], { load, window });
 
     await vi.waitFor(() => expect(startDealPanels).toHaveBeenCalledWith(ctx, pipedrivePage));
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands the panel the CRM whose deal page the tab shows', async () => {
+    const otherCrm: CrmPageAdapter = {
+      ...pipedrivePage,
+      id: 'othercrm',
+      dealIdFromUrl: (url) => /^https:\/\/app\.othercrm\.example\/deals\/(\d+)$/.exec(url)?.[1] ?? null,
+    };
+    const page = tab('https://acme.pipedrive.com/pipeline');
+    const { ctx } = contentScriptContext();
+    const { load, startDealPanels } = panelModule();
+
+    loadDealPanelsOnDealPages(ctx, [otherCrm, pipedrivePage], { load, window: page.window });
+    page.navigate('/deal/7');
+    await vi.waitFor(() => expect(startDealPanels).toHaveBeenCalledWith(ctx, pipedrivePage));
   });
 
   it('loads nothing on other pages until the app navigates to a deal, then loads once', async () => {
@@ -62,7 +78,7 @@ describe('loadDealPanelsOnDealPages', () => {
     const { ctx } = contentScriptContext();
     const { load, startDealPanels } = panelModule();
 
-    loadDealPanelsOnDealPages(ctx, pipedrivePage, { load, window: page.window });
+    loadDealPanelsOnDealPages(ctx, [pipedrivePage], { load, window: page.window });
     page.navigate('/persons/list');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(load).not.toHaveBeenCalled();
@@ -79,7 +95,7 @@ describe('loadDealPanelsOnDealPages', () => {
     const { ctx, invalidate } = contentScriptContext();
     const { load } = panelModule();
 
-    loadDealPanelsOnDealPages(ctx, pipedrivePage, { load, window: page.window });
+    loadDealPanelsOnDealPages(ctx, [pipedrivePage], { load, window: page.window });
     invalidate();
     page.navigate('/deal/7');
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -90,7 +106,7 @@ describe('loadDealPanelsOnDealPages', () => {
     const { window } = tab('https://acme.pipedrive.com/deal/42');
     const late = contentScriptContext();
     const { load, startDealPanels } = panelModule();
-    loadDealPanelsOnDealPages(late.ctx, pipedrivePage, { load, window });
+    loadDealPanelsOnDealPages(late.ctx, [pipedrivePage], { load, window });
     late.invalidate();
     await Promise.resolve();
     await Promise.resolve();
@@ -99,7 +115,7 @@ describe('loadDealPanelsOnDealPages', () => {
 
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failure = new Error('net::ERR_BLOCKED_BY_CLIENT');
-    loadDealPanelsOnDealPages(contentScriptContext().ctx, pipedrivePage, { load: () => Promise.reject(failure), window });
+    loadDealPanelsOnDealPages(contentScriptContext().ctx, [pipedrivePage], { load: () => Promise.reject(failure), window });
     await vi.waitFor(() => expect(error).toHaveBeenCalledWith('Dealchat could not load its panel.', failure));
   });
 });

@@ -7,11 +7,13 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CrmPageAdapter } from '@/utils/crm/adapter';
 import { watchLocation } from '@/utils/crm/navigation';
-import { DEAL_PANEL_MODULE_PATH } from './deal-panel-module';
+import { DEAL_PANEL_MODULE_PATH, LOADER_BROWSER_GLOBAL, type LoaderGlobal } from './deal-panel-module';
 
 export type DealPanelModule = Pick<typeof import('./start-deal-panels'), 'startDealPanels'>;
 
 function importDealPanelModule(): Promise<DealPanelModule> {
+  // The module's `browser` is this one (see loader-browser.ts).
+  (globalThis as LoaderGlobal)[LOADER_BROWSER_GLOBAL] = browser;
   return import(/* @vite-ignore */ browser.runtime.getURL(`/${DEAL_PANEL_MODULE_PATH}`)) as Promise<DealPanelModule>;
 }
 
@@ -20,26 +22,33 @@ export interface LoadOptions {
   window?: Window;
 }
 
+/**
+ * The CRM is the one whose page half recognises the deal page: a tab stays on one CRM, and the
+ * content script needs no match patterns of its own to tell which.
+ */
 export function loadDealPanelsOnDealPages(
   ctx: ContentScriptContext,
-  adapter: CrmPageAdapter,
+  adapters: readonly CrmPageAdapter[],
   { load = importDealPanelModule, window: win = window }: LoadOptions = {},
 ): void {
-  const start = () =>
+  const dealPageAdapter = (url: string) => adapters.find((adapter) => adapter.dealIdFromUrl(url) !== null);
+  const start = (adapter: CrmPageAdapter) =>
     load().then(
       (panels) => {
         if (ctx.isValid) panels.startDealPanels(ctx, adapter);
       },
       (error: unknown) => console.error('Dealchat could not load its panel.', error),
     );
-  if (adapter.dealIdFromUrl(win.location.href) !== null) {
-    void start();
+  const onDealPage = dealPageAdapter(win.location.href);
+  if (onDealPage !== undefined) {
+    void start(onDealPage);
     return;
   }
   const stopWatching = watchLocation(win, (url) => {
-    if (adapter.dealIdFromUrl(url) === null) return;
+    const adapter = dealPageAdapter(url);
+    if (adapter === undefined) return;
     stopWatching();
-    void start();
+    void start(adapter);
   });
   ctx.onInvalidated(stopWatching);
 }

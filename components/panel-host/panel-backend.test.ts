@@ -1,5 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { LiveEvent } from '@/utils/messaging/contract';
+import { message } from '@/components/panel/test-support';
+import type { ConversationView, LiveEvent } from '@/utils/messaging/contract';
 import { createPanelBackend } from './panel-backend';
 
 function fakeLive() {
@@ -58,4 +59,66 @@ it('sends each call to the background as a contract request', async () => {
     },
     { channel: 'dealchat/v1', type: 'checkPhone', payload: { number: '070-111 11 11' } },
   ]);
+});
+
+describe('the last conversation seen on the page', () => {
+  const CONTACT = '+46701111111';
+  const view = (body: string): ConversationView => ({
+    contact: CONTACT,
+    messages: [message({ body })],
+    window: { open: true, closesAt: Date.now() + 60_000, reason: 'open' },
+    configured: true,
+  });
+
+  /** A background whose answers to getConversation the test hands out one by one, in any order. */
+  function scriptedBackground() {
+    const answers: ((view: ConversationView) => void)[] = [];
+    fakeBrowser.runtime.onMessage.addListener((envelope: unknown) => {
+      if ((envelope as { type?: string }).type !== 'getConversation') return undefined;
+      return new Promise((resolve) => answers.push((data) => resolve({ ok: true, data })));
+    });
+    const answer = (index: number, data: ConversationView) => {
+      const reply = answers[index];
+      if (reply === undefined) throw new Error(`Question ${String(index)} has not reached the background yet.`);
+      reply(data);
+    };
+    return { answer };
+  }
+
+  it('is the background’s latest answer for that number', async () => {
+    const { answer } = scriptedBackground();
+    const { backend } = createPanelBackend(fakeLive().connect);
+    expect(backend.lastConversation(CONTACT)).toBeNull();
+
+    const asked = backend.getConversation(CONTACT);
+    const answered = view('Hi, is the offer still valid?');
+    await vi.waitFor(() => answer(0, answered));
+    await asked;
+    expect(backend.lastConversation(CONTACT)).toEqual(answered);
+    expect(backend.lastConversation('+46702222222')).toBeNull();
+  });
+
+  it('is not replaced by a slow answer to an earlier question', async () => {
+    const { answer } = scriptedBackground();
+    const { backend } = createPanelBackend(fakeLive().connect);
+    const earlier = backend.getConversation(CONTACT);
+    const later = backend.getConversation(CONTACT);
+    await vi.waitFor(() => answer(1, view('Any news?')));
+    await later;
+    answer(0, view('Hi, is the offer still valid?'));
+    await Promise.all([earlier, later]);
+    expect(backend.lastConversation(CONTACT)?.messages[0]?.body).toBe('Any news?');
+  });
+
+  it('survives a failed fetch', async () => {
+    let fail = false;
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.resolve(fail ? { ok: false, error: { code: 'failed', message: 'Twilio did not answer in time.' } } : { ok: true, data: view('Hi') }),
+    );
+    const { backend } = createPanelBackend(fakeLive().connect);
+    await backend.getConversation(CONTACT);
+    fail = true;
+    await expect(backend.getConversation(CONTACT)).rejects.toThrow('Twilio did not answer in time.');
+    expect(backend.lastConversation(CONTACT)?.messages[0]?.body).toBe('Hi');
+  });
 });

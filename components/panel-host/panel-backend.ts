@@ -1,10 +1,14 @@
 /** The panel's backend in a content script: every call is a request to the background. */
 import type { PanelBackend } from '@/components/panel/backend';
 import { request } from '@/utils/messaging/client';
-import type { LiveEvent } from '@/utils/messaging/contract';
+import type { ConversationView, LiveEvent } from '@/utils/messaging/contract';
 import type { LiveConnection } from '@/utils/messaging/live';
+import { recentlySeen } from './recently-seen';
 
 type Listener = { contact: string; onEvent: (event: LiveEvent) => void };
+
+/** Threads a rep goes back to within a day; each is at most the background's page of messages. */
+const CONVERSATIONS_KEPT = 50;
 
 export interface PanelBackendHost {
   backend: PanelBackend;
@@ -31,8 +35,17 @@ export function createPanelBackend(connect: () => LiveConnection): PanelBackendH
     live ??= connect();
     live.watch(contacts);
   };
+  // Which ask each kept conversation answered: a slow answer must not replace a newer one.
+  const conversations = recentlySeen<{ asked: number; view: ConversationView }>(CONVERSATIONS_KEPT);
+  let asks = 0;
   const backend: PanelBackend = {
-    getConversation: (contact) => request('getConversation', { contact }),
+    async getConversation(contact) {
+      const asked = ++asks;
+      const view = await request('getConversation', { contact });
+      if (asked > (conversations.get(contact)?.asked ?? 0)) conversations.set(contact, { asked, view });
+      return view;
+    },
+    lastConversation: (contact) => conversations.get(contact)?.view ?? null,
     checkPhone: (number) => request('checkPhone', { number }),
     async sendText(to, body, mediaUrls, requestId) {
       await request('sendText', { requestId, to, body, mediaUrls });

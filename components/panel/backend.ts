@@ -4,6 +4,8 @@ import type { DealField } from '@/utils/whatsapp/template-variables';
 /** Everything the deal-page panel asks of the background; a prop so tests and previews can stand in for it. */
 export interface PanelBackend {
   getConversation(contact: string): Promise<ConversationView>;
+  /** The conversation as `getConversation` last answered on this page, to show while it is asked again; null if never. */
+  lastConversation(contact: string): ConversationView | null;
   /** Reads a number the rep typed; the background holds the phone metadata and the default country. */
   checkPhone(number: string): Promise<PhoneCheck>;
   /** `requestId` names the send: asking again with it never sends twice (see useSendOnce). */

@@ -70,6 +70,7 @@ export function fakeBackend(view: ConversationView = conversation(), templates: 
   const listeners = new Set<{ contact: string; onEvent: (event: LiveEvent) => void }>();
   const backend = {
     getConversation: vi.fn((contact: string) => Promise.resolve({ ...view, contact })),
+    lastConversation: vi.fn<(contact: string) => ConversationView | null>(() => null),
     checkPhone: vi.fn((): Promise<PhoneCheck> => Promise.resolve(UNREADABLE_PHONE)),
     sendText: vi.fn<PanelBackend['sendText']>(() => Promise.resolve()),
     sendTemplate: vi.fn<PanelBackend['sendTemplate']>(() => Promise.resolve()),

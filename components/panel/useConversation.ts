@@ -17,7 +17,8 @@ interface Loaded {
 
 /**
  * The conversation with `contact`, fetched again whenever the background says it changed, and why
- * it may be out of date: the background's last failure to check Twilio for messages, if any.
+ * it may be out of date: the background's last failure to check Twilio for messages, if any. A
+ * conversation seen before on this page shows at once, until its fetch answers.
  */
 export function useConversation(backend: PanelBackend, contact: string) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -32,7 +33,13 @@ export function useConversation(backend: PanelBackend, contact: string) {
       },
       (error: unknown) => {
         const message = describeError(error, 'The conversation could not be loaded.');
-        if (current) setLoaded((previous) => ({ contact, conversation: sameContact(previous, contact)?.conversation ?? null, error: message }));
+        if (current) {
+          setLoaded((previous) => ({
+            contact,
+            conversation: sameContact(previous, contact)?.conversation ?? backend.lastConversation(contact),
+            error: message,
+          }));
+        }
       },
     );
     return () => {
@@ -51,7 +58,12 @@ export function useConversation(backend: PanelBackend, contact: string) {
   );
 
   const refresh = () => setRevision((n) => n + 1);
-  return { state: toState(sameContact(loaded, contact)), refresh, syncError };
+  return { state: toState(sameContact(loaded, contact) ?? seenBefore(backend, contact)), refresh, syncError };
+}
+
+function seenBefore(backend: PanelBackend, contact: string): Loaded | null {
+  const conversation = backend.lastConversation(contact);
+  return conversation === null ? null : { contact, conversation, error: null };
 }
 
 // What was loaded for another number (the rep just switched) must not show for this one.

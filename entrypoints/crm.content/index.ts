@@ -3,13 +3,12 @@ import '@/components/panel/panel.css';
 import '@/components/panel-host/panel-host.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadDealPanelsOnDealPages } from '@/components/panel-host/load-deal-panels';
-import { adapterForUrl, CRM_PAGE_ADAPTERS } from '@/utils/crm/registry';
+import { CRM_PAGE_ADAPTERS } from '@/utils/crm/registry';
 
 export default defineContentScript({
   matches: CRM_PAGE_ADAPTERS.flatMap((adapter) => [...adapter.pagePatterns]),
   cssInjectionMode: 'ui',
   main(ctx) {
-    const adapter = adapterForUrl(location.href);
-    if (adapter) loadDealPanelsOnDealPages(ctx, adapter);
+    loadDealPanelsOnDealPages(ctx, CRM_PAGE_ADAPTERS);
   },
 });

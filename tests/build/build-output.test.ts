@@ -75,6 +75,7 @@ describe('bundle', () => {
     ['zod (request validation)', '$ZodType'],
     ['libphonenumber-js (phone metadata)', 'country_calling_codes'],
     ['a CRM adapter’s API half', 'x-api-token'],
+    ['the match-pattern parser (the page half tells its CRM’s deal pages)', 'Hostname cannot include a port'],
   ])('leaves %s out of the content script and the panel', (_, marker) => {
     expect(contentScript()).not.toContain(marker);
     expect(panelModule()).not.toContain(marker);
@@ -91,5 +92,17 @@ describe('bundle', () => {
     // The classic script's footer (`crm;`) would throw in a module; minified code has few lines.
     expect(panel.trimEnd().endsWith('crm;')).toBe(false);
     expect(panel.split('\n').length).toBeLessThan(50);
+  });
+
+  it('has the panel module use the content script’s webextension-polyfill rather than bring a second copy', () => {
+    const polyfillMarker = 'mozWebExtensionPolyfillReject';
+    expect(contentScript()).toContain(polyfillMarker);
+    expect(panelModule()).not.toContain(polyfillMarker);
+    expect(panelModule()).toContain('dealchatLoaderBrowser');
+  });
+
+  it('mounts the panel without WXT’s shadow-root UI helpers, which bring auto-mounting it does not use', () => {
+    expect(panelModule()).not.toContain('wxt-shadow-root-document-styles');
+    expect(panelModule()).toContain('dealchat-panel');
   });
 });

@@ -219,6 +219,8 @@ test('a deal page laid out in a way the panel does not recognise gets the panel 
   // Docking is the fallback once the side column had its time to show up.
   expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
   expect(await host.getAttribute('data-docked')).toBe('');
+  // The host's reset must not undo its own layout: it floats over the page.
+  expect(await host.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
   expect(await countPanelHosts(page)).toBe(1);
   await panel.region.getByText('Anna Svensson', { exact: true }).waitFor();
   expect(await hide.getAttribute('aria-expanded')).toBe('true');

@@ -7,15 +7,14 @@ export const CRM_PAGE_ADAPTERS = [pipedrivePage] as const satisfies readonly Crm
 
 export type CrmId = (typeof CRM_PAGE_ADAPTERS)[number]['id'];
 
-const MATCHERS = CRM_PAGE_ADAPTERS.map((adapter) => ({
-  adapter,
-  patterns: adapter.pagePatterns.map((pattern) => new MatchPattern(pattern)),
-}));
+// Built on first use, so that what imports only the adapters (the content script) leaves the match-pattern parser out.
+let matchers: { adapter: CrmPageAdapter<CrmId>; patterns: MatchPattern[] }[] | undefined;
 
 /** The CRM whose pages include this URL, or null. */
 export function adapterForUrl(url: string): CrmPageAdapter<CrmId> | null {
+  matchers ??= CRM_PAGE_ADAPTERS.map((adapter) => ({ adapter, patterns: adapter.pagePatterns.map((pattern) => new MatchPattern(pattern)) }));
   try {
-    return MATCHERS.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.adapter ?? null;
+    return matchers.find(({ patterns }) => patterns.some((pattern) => pattern.includes(url)))?.adapter ?? null;
   } catch {
     return null;
   }
