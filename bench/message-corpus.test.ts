@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTwilioDate } from '../utils/twilio/dates';
+import { parseTwilioDate } from '../utils/background/twilio/dates';
 import { percentile } from './figures';
 import { contactMessages, corpusBatches, messageCounts, type CorpusShape } from './message-corpus';
 import { contactPhone, seededRandom } from '../tests/support/random';

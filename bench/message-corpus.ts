@@ -5,7 +5,7 @@
  * of outcome, and a few recent messages still awaiting their delivery report.
  */
 import { twilioMessage } from '../tests/support/twilio-message';
-import type { TwilioMessage, TwilioMessageStatus } from '../utils/twilio/types';
+import type { TwilioMessage, TwilioMessageStatus } from '../utils/background/twilio/types';
 import { contactPhone, seededRandom, shuffled, type Random } from '../tests/support/random';
 
 const MINUTE = 60_000;

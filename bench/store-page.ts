@@ -5,9 +5,9 @@
  * utils/background/conversation-view.ts).
  */
 import { buildConversation } from '../utils/background/conversation-view';
-import { getContact, sessionTimestamps } from '../utils/store/contacts';
-import { openDatabase, type DealchatDb } from '../utils/store/db';
-import { latestMessages, upsertTwilioMessages } from '../utils/store/messages';
+import { getContact, sessionTimestamps } from '../utils/background/store/contacts';
+import { openDatabase, type DealchatDb } from '../utils/background/store/db';
+import { latestMessages, upsertTwilioMessages } from '../utils/background/store/messages';
 import { evaluateWindow } from '../utils/whatsapp/session-window';
 import { corpusBatches, type CorpusOptions } from './message-corpus';
 

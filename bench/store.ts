@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startFakeServer } from '../tests/fakes/serve-fake';
+import { EXTENSION_SOURCE_ALIAS } from '../vite.config';
 import { percentile, type Figure, type Measurement } from './figures';
 import { CORPUS_SHAPE, messageCounts, type CorpusOptions } from './message-corpus';
 import { contactPhone, seededRandom } from '../tests/support/random';
@@ -39,6 +40,7 @@ const COLD_STARTS = 3;
 async function bundlePage(): Promise<{ entry: string; files: Map<string, string> }> {
   const result = await build({
     configFile: false,
+    resolve: { alias: EXTENSION_SOURCE_ALIAS },
     root: ROOT,
     logLevel: 'warn',
     mode: 'production',

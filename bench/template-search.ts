@@ -5,7 +5,7 @@
 import { waitForTemplateSync } from '../tests/e2e/support/background';
 import { openPopupOver, templatesPopup, timeTypedQueries } from '../tests/e2e/support/popup';
 import { addTemplateViews } from '../tests/e2e/support/twilio';
-import { generateTemplates } from '../utils/templates/test-support';
+import { generateTemplates } from '../tests/support/templates';
 import { connectWithOneDeal, withBenchBrowser } from './browser-session';
 import { percentile, type Measurement } from './figures';
 

@@ -12,7 +12,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPanelBackend } from '../components/panel-host/panel-backend';
 import type { LiveEvent } from '../utils/messaging/contract';
 import { connectLive } from '../utils/messaging/live';
-import { createTwilioClient } from '../utils/twilio/rest-client';
+import { createTwilioClient } from '../utils/background/twilio/rest-client';
 import { FakeTwilio, twilioHandlers } from '../tests/fakes/twilio';
 import { createFiringAlarms } from '../tests/support/alarms';
 import { createTestEngine, envelope, fromDealPage, fromOptionsPage } from '../tests/support/engine';

@@ -3,7 +3,7 @@ import { BrandMark } from '@/components/shared/BrandMark';
 import { ErrorNotice } from '@/components/shared/Notice';
 import type { SettingsView } from '@/utils/messaging/contract';
 import type { OptionsBackend } from './backend';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { SettingsForm } from './SettingsForm';
 
 export type { OptionsBackend } from './backend';
@@ -23,7 +23,7 @@ export function OptionsPage({ backend }: { backend: OptionsBackend }) {
         if (current) setLoad({ status: 'ready', settings });
       },
       (error: unknown) => {
-        if (current) setLoad({ status: 'failed', message: describeError(error, 'Something unexpected went wrong.') });
+        if (current) setLoad({ status: 'failed', message: backgroundErrorMessage(error, 'Something unexpected went wrong.') });
       },
     );
     return () => {

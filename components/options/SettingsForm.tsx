@@ -6,7 +6,7 @@ import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
 import { countryFromLanguage } from './countries';
 import { CredentialsFieldset } from './CredentialsFieldset';
 import { CrmFieldset } from './CrmFieldset';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import {
   checkSettings,
   fieldError,
@@ -123,7 +123,7 @@ export function SettingsForm({ initial, backend }: SettingsFormProps) {
           : { status: 'idle' },
       );
     } catch (error) {
-      setSave({ status: 'failed', messages: [describeError(error, UNEXPECTED)] });
+      setSave({ status: 'failed', messages: [backgroundErrorMessage(error, UNEXPECTED)] });
     }
   };
 
@@ -142,7 +142,7 @@ export function SettingsForm({ initial, backend }: SettingsFormProps) {
       setTest({ status: 'done', result });
       if (!result.ok && result.fieldErrors) showFieldErrors(result.fieldErrors, false);
     } catch (error) {
-      setTest({ status: 'failed', message: describeError(error, UNEXPECTED) });
+      setTest({ status: 'failed', message: backgroundErrorMessage(error, UNEXPECTED) });
     }
   };
 

@@ -2,11 +2,11 @@
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { deal, deferred, fakeBackend } from '@/components/panel/test-support';
+import { deal, deferred, fakeBackend } from '@/tests/support/panel';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { DealContext } from '@/utils/messaging/contract';
 import { DealPanelApp } from './DealPanelApp';
-import { createDealContexts } from './deal-contexts';
+import { createDealContextCache } from './deal-context-cache';
 import { createPanelCommandChannel } from './panel-command-channel';
 
 const movedOn: DealContext = { ...deal, person: { name: 'Anna Svensson', firstName: 'Anna', lastName: 'Svensson' } };
@@ -20,7 +20,7 @@ function pageDeals() {
     readings.push(reading);
     return reading.promise;
   });
-  const deals = createDealContexts(readDeal);
+  const deals = createDealContextCache(readDeal);
   const answer = (settle: (reading: ReturnType<typeof deferred<DealContext>>) => void) =>
     act(async () => {
       const reading = readings.at(-1);

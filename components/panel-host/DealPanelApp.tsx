@@ -3,15 +3,15 @@ import { useEffect, useState } from 'react';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
 import type { TemplateRequests } from '@/components/panel/templateRequests';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { DealContext } from '@/utils/messaging/contract';
-import type { DealContexts } from './deal-contexts';
+import type { DealContextCache } from './deal-context-cache';
 
 type Loaded = { status: 'failed'; message: string } | { status: 'ready'; deal: DealContext };
 
 export interface DealPanelAppProps {
   dealId: string;
-  deals: DealContexts;
+  deals: DealContextCache;
   backend: PanelBackend;
   requests: TemplateRequests;
 }
@@ -30,7 +30,7 @@ export function DealPanelApp({ dealId, deals, backend, requests }: DealPanelAppP
         setLoaded({
           key,
           status: 'failed',
-          message: describeError(error, 'The deal could not be read. Try again.'),
+          message: backgroundErrorMessage(error, 'The deal could not be read. Try again.'),
         }),
     );
   }, [dealId, deals, key]);

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { message } from '@/components/panel/test-support';
+import { message } from '@/tests/support/panel';
 import type { ConversationView, LiveEvent } from '@/utils/messaging/contract';
 import { createPanelBackend } from './panel-backend';
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { deferred, template } from '@/components/panel/test-support';
+import { deferred, template } from '@/tests/support/panel';
 import type { TemplateView } from '@/utils/messaging/contract';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
 import {

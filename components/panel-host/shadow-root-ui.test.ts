@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { deferred } from '@/components/panel/test-support';
+import { deferred } from '@/tests/support/panel';
 import { createShadowRootUi, stylesheetFetchedOnce, type ShadowRootUiOptions } from './shadow-root-ui';
 
 afterEach(() => {

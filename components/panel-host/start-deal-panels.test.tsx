@@ -4,7 +4,7 @@ import '@testing-library/jest-dom/vitest';
 import { waitFor, within } from '@testing-library/dom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { conversation, deal, deferred, message } from '@/components/panel/test-support';
+import { conversation, deal, deferred, message } from '@/tests/support/panel';
 import { pipedrivePage } from '@/utils/crm/pipedrive/page';
 import type { ConversationView, DealContext, RequestEnvelope, RequestType } from '@/utils/messaging/contract';
 import { startDealPanels } from './start-deal-panels';

@@ -10,7 +10,7 @@ import type { CrmPageAdapter } from '@/utils/crm/adapter';
 import { watchLocation } from '@/utils/crm/navigation';
 import { request } from '@/utils/messaging/client';
 import { connectLive } from '@/utils/messaging/live';
-import { createDealContexts } from './deal-contexts';
+import { createDealContextCache } from './deal-context-cache';
 import { PANEL_HOST_NAME, PANEL_STYLESHEET_PATH } from './deal-panel-module';
 import { DealPanelApp } from './DealPanelApp';
 import { DockedFrame } from './DockedFrame';
@@ -45,7 +45,7 @@ export function startDealPanels(ctx: ContentScriptContext, adapter: CrmPageAdapt
   // One for the whole page: at most one panel is mounted at a time to serve it.
   const commands = createPanelCommandChannel(host.backend);
   const stopAnswering = listenForPanelCommands(browser.runtime, commands.answer);
-  const deals = createDealContexts((dealId) => request('getDealContext', { dealId, page: adapter.readDealFromPage(document) }));
+  const deals = createDealContextCache((dealId) => request('getDealContext', { dealId, page: adapter.readDealFromPage(document) }));
   const stylesheet = stylesheetFetchedOnce(browser.runtime.getURL(`/${PANEL_STYLESHEET_PATH}`));
   // Under way while the first deal page renders.
   void stylesheet();

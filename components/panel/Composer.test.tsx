@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { ConversationView } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, unanswered } from './test-support';
+import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, unanswered } from '@/tests/support/panel';
 import { UNANSWERED_SEND } from './useSendOnce';
 
 async function renderPanel(view: ConversationView = conversation()) {

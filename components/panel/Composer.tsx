@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { BusyButton } from '@/components/shared/BusyButton';
 import { MAX_BODY_LENGTH } from '@/utils/messaging/constants';
 import { CharacterCounter } from './CharacterCounter';
@@ -44,7 +44,7 @@ export function Composer({ windowOpen, neverOpened, contactName, onSend, onOpenT
       textRef.current?.focus();
     } catch (error) {
       // The draft stays, so nothing the rep wrote is lost.
-      setSendError(describeError(error, 'The message could not be sent. Check your connection and try again.'));
+      setSendError(backgroundErrorMessage(error, 'The message could not be sent. Check your connection and try again.'));
     } finally {
       setSending(false);
     }

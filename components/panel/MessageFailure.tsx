@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { MessageView } from '@/utils/messaging/contract';
 
 interface MessageFailureProps {
@@ -19,7 +19,7 @@ export function MessageFailure({ message, onRetry }: MessageFailureProps) {
     try {
       await onRetry(id);
     } catch (caught) {
-      setRetryError(describeError(caught, 'The message could not be sent again. Try once more in a moment.'));
+      setRetryError(backgroundErrorMessage(caught, 'The message could not be sent again. Try once more in a moment.'));
     } finally {
       setRetrying(false);
     }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { MediaItem } from '@/utils/messaging/contract';
 import { PaperclipIcon } from './icons';
 
@@ -22,7 +22,7 @@ export function MessageMedia({ messageSid, count, loadMedia }: { messageSid: str
     try {
       setMedia({ status: 'loaded', items: await loadMedia(messageSid) });
     } catch (error) {
-      setMedia({ status: 'failed', message: describeError(error, 'The attachment could not be loaded.') });
+      setMedia({ status: 'failed', message: backgroundErrorMessage(error, 'The attachment could not be loaded.') });
     }
   };
 

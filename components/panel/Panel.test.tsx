@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import { Panel } from './Panel';
-import { CONTACT, OTHER_CONTACT, conversation, deal, fakeBackend, message } from './test-support';
+import { CONTACT, OTHER_CONTACT, conversation, deal, fakeBackend, message } from '@/tests/support/panel';
 
 describe('Panel', () => {
   it('is a region named WhatsApp showing the contact and their conversation', async () => {

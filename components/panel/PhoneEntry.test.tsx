@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { PhoneCheck } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { CONTACT, deal, deferred, fakeBackend, UNREADABLE_PHONE } from './test-support';
+import { CONTACT, deal, deferred, fakeBackend, UNREADABLE_PHONE } from '@/tests/support/panel';
 
 const noNumber = { ...deal, phones: [{ raw: '12', e164: null, display: '12', label: 'work', primary: true }] };
 const readable: PhoneCheck = { ok: true, e164: CONTACT, display: '+46 70 123 45 67' };

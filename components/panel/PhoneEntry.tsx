@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { BusyButton } from '@/components/shared/BusyButton';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { PhoneCheck } from '@/utils/messaging/contract';
 import type { PanelBackend } from './backend';
 import type { PhoneChoice } from './ContactHeader';
@@ -29,7 +29,7 @@ export function PhoneEntry({ unreadable, backend, onChoose }: PhoneEntryProps) {
     setError(null);
     const answer = await backend
       .checkPhone(value)
-      .catch((reason: unknown): PhoneCheck => ({ ok: false, message: describeError(reason, 'The number could not be checked. Try again.') }));
+      .catch((reason: unknown): PhoneCheck => ({ ok: false, message: backgroundErrorMessage(reason, 'The number could not be checked. Try again.') }));
     if (asked !== edits.current) return;
     setChecking(false);
     if (answer.ok) {

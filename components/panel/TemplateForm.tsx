@@ -1,5 +1,5 @@
 import { useRef, useState, type SubmitEvent } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { BusyButton } from '@/components/shared/BusyButton';
 import { MAX_VARIABLE_LENGTH } from '@/utils/messaging/constants';
 import type { TemplateView } from '@/utils/messaging/contract';
@@ -63,7 +63,7 @@ export function TemplateForm({ template, deal, remembered, locale, onSaveMapping
     try {
       await onSend(Object.fromEntries(template.variables.map((variable) => [variable, (values[variable] ?? '').trim()])));
     } catch (error) {
-      setSendError(describeError(error, 'The template could not be sent. Check your connection and try again.'));
+      setSendError(backgroundErrorMessage(error, 'The template could not be sent. Check your connection and try again.'));
       setSending(false);
     }
   };

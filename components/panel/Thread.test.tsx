@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import type { MessageView } from '@/utils/messaging/contract';
 import { BackgroundError } from '@/utils/messaging/client';
 import { Panel } from './Panel';
-import { HOUR, conversation, deal, fakeBackend, message } from './test-support';
+import { HOUR, conversation, deal, fakeBackend, message } from '@/tests/support/panel';
 import { Thread } from './Thread';
 
 const NOW = new Date(2025, 2, 10, 15, 0).getTime();

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen } from '@testing-library/react';
 import type { WindowView } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { HOUR, MINUTE, conversation, deal, fakeBackend } from './test-support';
+import { HOUR, MINUTE, conversation, deal, fakeBackend } from '@/tests/support/panel';
 
 const START = new Date(2025, 2, 10, 9, 0, 0).getTime();
 

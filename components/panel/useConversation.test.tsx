@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { ConversationView } from '@/utils/messaging/contract';
 import { Panel } from './Panel';
-import { CONTACT, OTHER_CONTACT, conversation, deal, deferred, fakeBackend, message } from './test-support';
+import { CONTACT, OTHER_CONTACT, conversation, deal, deferred, fakeBackend, message } from '@/tests/support/panel';
 
 const seenEarlier = conversation({ messages: [message({ body: 'Hi, is the offer still valid?' })] });
 const fresh = conversation({ messages: [message({ body: 'Hi, is the offer still valid?' }), message({ body: 'Any news?' })] });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { ConversationView } from '@/utils/messaging/contract';
 import type { PanelBackend } from './backend';
 
@@ -32,7 +32,7 @@ export function useConversation(backend: PanelBackend, contact: string) {
         if (current) setLoaded({ contact, conversation, error: null });
       },
       (error: unknown) => {
-        const message = describeError(error, 'The conversation could not be loaded.');
+        const message = backgroundErrorMessage(error, 'The conversation could not be loaded.');
         if (current) {
           setLoaded((previous) => ({
             contact,

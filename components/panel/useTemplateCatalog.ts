@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { TemplateView } from '@/utils/messaging/contract';
 import type { VariableMapping } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
@@ -21,7 +21,7 @@ export function useTemplateCatalog(backend: PanelBackend, contact: string) {
         if (current) setCatalog({ status: 'ready', templates, mappings });
       },
       (error: unknown) => {
-        if (current) setCatalog({ status: 'failed', message: describeError(error, 'Your templates could not be loaded.') });
+        if (current) setCatalog({ status: 'failed', message: backgroundErrorMessage(error, 'Your templates could not be loaded.') });
       },
     );
     return () => {

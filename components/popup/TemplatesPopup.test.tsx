@@ -5,8 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { TemplateView } from '@/utils/messaging/contract';
 import { createTemplateIndex } from '@/utils/templates/search';
-import { generateTemplates, template } from '@/utils/templates/test-support';
-import { fakeBackend, MINUTE, syncStatus, tabWithPanel } from './test-support';
+import { generateTemplates, template } from '@/tests/support/templates';
+import { fakeBackend, MINUTE, syncStatus, tabWithPanel } from '@/tests/support/popup';
 import { OPTION_HEIGHT } from './TemplateList';
 import { TemplatesPopup } from './TemplatesPopup';
 

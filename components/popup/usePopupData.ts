@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { SyncStatus, TemplateView } from '@/utils/messaging/contract';
 import type { PopupBackend } from './backend';
 
@@ -23,7 +23,7 @@ export function usePopupData(backend: PopupBackend) {
         // A failed refresh keeps the list on screen: it is only as old as the last change.
         if (current) {
           setData((data) =>
-            data.status === 'ready' ? data : { status: 'failed', message: describeError(error, 'Your templates could not be loaded.') },
+            data.status === 'ready' ? data : { status: 'failed', message: backgroundErrorMessage(error, 'Your templates could not be loaded.') },
           );
         }
       },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '@/components/shared/describeError';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { SyncStatus } from '@/utils/messaging/contract';
 import type { PopupBackend } from './backend';
 
@@ -14,7 +14,7 @@ export function useSyncNow(backend: PopupBackend, onStatus: (status: SyncStatus)
     try {
       onStatus(await backend.syncTemplates());
     } catch (failure) {
-      setError(describeError(failure, 'The sync could not be started. Try again in a moment.'));
+      setError(backgroundErrorMessage(failure, 'The sync could not be started. Try again in a moment.'));
     } finally {
       setSyncing(false);
     }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ALARMS } from '../../utils/background/engine';
 import type { SettingsInput } from '../../utils/messaging/contract';
-import { OUTBOX_POLICY } from '../../utils/sync/outbox';
+import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { ask, extensionStorage, request, scheduledAlarm } from './support/background';
 import { test } from './support/fixtures';
 import { formValue } from './support/twilio';

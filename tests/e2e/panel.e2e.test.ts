@@ -3,7 +3,7 @@
  * with the rep's Twilio account faked over HTTPS: what a rep sees, clicks and sends.
  */
 import { expect } from 'vitest';
-import { explainTwilioError } from '../../utils/twilio/error-explanations';
+import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import type { FakePipedrive } from '../fakes/pipedrive';
 import { OUTSIDE_WINDOW } from '../fakes/twilio';
 import { panelTest as test } from './support/fixtures';

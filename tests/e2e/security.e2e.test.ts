@@ -14,7 +14,7 @@ import type { Browser } from 'wxt/browser';
 import { CHANNEL, LIVE_PORT_NAME } from '../../utils/messaging/constants';
 import type { RequestPayload, ResponseEnvelope, SettingsInput } from '../../utils/messaging/contract';
 import { PANEL_CHANNEL } from '../../utils/messaging/panel-commands';
-import { DATABASE_NAME } from '../../utils/store/db';
+import { DATABASE_NAME } from '../../utils/background/store/db';
 import type { FakePipedrive } from '../fakes/pipedrive';
 import type { InboundMessageInput } from '../fakes/twilio';
 import { envelope, request, saveSettings } from './support/background';

@@ -3,7 +3,7 @@
  * what is wrong and what to do, and picks up where it was once Twilio takes the account again.
  */
 import { expect } from 'vitest';
-import { explainTwilioError } from '../../utils/twilio/error-explanations';
+import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import { panelTest as test } from './support/fixtures';
 import { whatsAppPanel } from './support/panel';
 

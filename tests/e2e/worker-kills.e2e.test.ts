@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { MessageView, RequestPayload, ResponseEnvelope } from '../../utils/messaging/contract';
-import { OUTBOX_POLICY } from '../../utils/sync/outbox';
+import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import type { RecordedRequest } from '../fakes/twilio';
 import { announcedSeed, seededRandom, type Random } from '../support/random';
 import { settlementProblems } from '../support/settlement';

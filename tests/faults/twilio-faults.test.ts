@@ -5,9 +5,9 @@
  * once Twilio answers normally.
  */
 import { ALARMS } from '../../utils/background/engine';
-import { explainTwilioError } from '../../utils/twilio/error-explanations';
+import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import type { MessageView, SyncStatus } from '../../utils/messaging/contract';
-import { OUTBOX_POLICY } from '../../utils/sync/outbox';
+import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { connectToTwilio, createTestEngine, requestFrom } from '../support/engine';
 import { announcedSeed, seededRandom } from '../support/random';
 import { settlementProblems, type SendRecord } from '../support/settlement';

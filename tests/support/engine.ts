@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Engine, type EngineOptions } from '../../utils/background/engine';
 import { isCrmPage } from '../../utils/crm/registry';
 import { CHANNEL, type RequestPayload, type RequestType, type ResponseMap } from '../../utils/messaging/contract';
-import { openDatabase } from '../../utils/store/db';
+import { openDatabase } from '../../utils/background/store/db';
 import type { FakeTwilio } from '../fakes/twilio';
 
 export const EXTENSION_ID = 'dealchatextensionid';

@@ -1,4 +1,4 @@
-import type { TwilioMessage } from '../../utils/twilio/types';
+import type { TwilioMessage } from '../../utils/background/twilio/types';
 
 let counter = 0;
 

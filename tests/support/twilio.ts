@@ -4,11 +4,11 @@
  */
 import Dexie from 'dexie';
 import { setupServer } from 'msw/node';
-import type { StoredSettings } from '../../utils/settings/settings';
-import { openDatabase, type DealchatDb } from '../../utils/store/db';
-import type { SyncEnvironment } from '../../utils/sync/environment';
-import { createTwilioClient } from '../../utils/twilio/rest-client';
-import type { TwilioClient } from '../../utils/twilio/types';
+import type { StoredSettings } from '../../utils/background/credentials/settings';
+import { openDatabase, type DealchatDb } from '../../utils/background/store/db';
+import type { SyncEnvironment } from '../../utils/background/sync/environment';
+import { createTwilioClient } from '../../utils/background/twilio/rest-client';
+import type { TwilioClient } from '../../utils/background/twilio/types';
 import { FakeTwilio, twilioHandlers, type FakeTwilioOptions } from '../fakes/twilio';
 
 export const T0 = Date.UTC(2026, 10, 20, 9, 0, 0);

@@ -1,10 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage } from '../../tests/support/engine';
-import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
-import { LIVE_PORT_NAME, type ConversationView, type LiveEvent, type ResponseEnvelope } from '../messaging/contract';
-import { upsertTwilioMessages } from '../store/messages';
-import { clockOffsetSlot } from '../sync/sync-state';
+import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage } from '@/tests/support/engine';
+import { CONTACT, setUpTwilioHarness } from '@/tests/support/twilio';
+import { LIVE_PORT_NAME, type ConversationView, type LiveEvent, type ResponseEnvelope } from '@/utils/messaging/contract';
+import { upsertTwilioMessages } from './store/messages';
+import { clockOffsetSlot } from './sync/sync-state';
 import { ALARMS, Engine, SCHEDULE } from './engine';
 
 const h = setUpTwilioHarness();

@@ -11,18 +11,18 @@ import {
   type ResponseEnvelope,
   type ResponseMap,
   type SyncStatus,
-} from '../messaging/contract';
-import { storedSettings, twilioAuthOf, type StoredSettings } from '../settings/settings';
-import type { DealchatDb } from '../store/db';
-import type { SyncEnvironment } from '../sync/environment';
-import { refreshStatuses, syncContact, syncRecent, type StatusCadence } from '../sync/message-sync';
-import { createOutboxRunner } from '../sync/outbox';
-import { clockOffsetSlot, ERROR_FIELD, syncState, type SyncKind } from '../sync/sync-state';
-import { syncTemplates } from '../sync/template-sync';
-import { createTwilioClient, type TwilioClientOptions } from '../twilio/rest-client';
-import type { TwilioClient } from '../twilio/types';
-import { estimateOffset } from '../whatsapp/clock-offset';
-import { describeError } from './describe-error';
+} from '@/utils/messaging/contract';
+import { storedSettings, twilioAuthOf, type StoredSettings } from './credentials/settings';
+import type { DealchatDb } from './store/db';
+import type { SyncEnvironment } from './sync/environment';
+import { refreshStatuses, syncContact, syncRecent, type StatusCadence } from './sync/message-sync';
+import { createOutboxRunner } from './sync/outbox';
+import { clockOffsetSlot, ERROR_FIELD, syncState, type SyncKind } from './sync/sync-state';
+import { syncTemplates } from './sync/template-sync';
+import { createTwilioClient, type TwilioClientOptions } from './twilio/rest-client';
+import type { TwilioClient } from './twilio/types';
+import { estimateOffset } from '@/utils/whatsapp/clock-offset';
+import { describeTwilioFailure } from './describe-twilio-failure';
 import { handlers, type Origin } from './handlers';
 import { LiveHub } from './live-hub';
 import { RequestError } from './request-error';
@@ -155,7 +155,7 @@ export class Engine {
   /** Work that nobody awaits: tracked so that it can be awaited (tests, shutdown), never unhandled. */
   private inBackground(task: () => Promise<unknown>): void {
     const running = task()
-      .catch((error: unknown) => console.error('Dealchat background task failed:', describeError(error)))
+      .catch((error: unknown) => console.error('Dealchat background task failed:', describeTwilioFailure(error)))
       .finally(() => this.tasks.delete(running));
     this.tasks.add(running);
   }
@@ -216,7 +216,7 @@ export class Engine {
     try {
       await step(environment);
     } catch (failure) {
-      error = describeError(failure);
+      error = describeTwilioFailure(failure);
     }
     await syncState.update(this.db, (current) => ({ ...current, [ERROR_FIELD[kind]]: error }));
     this.hub.broadcast({ type: 'sync-status', status: await this.syncStatus() });
@@ -343,7 +343,7 @@ export class Engine {
       return { ok: true, data: await this.dispatch(parsed.request, { kind, url }) };
     } catch (error) {
       if (error instanceof RequestError) return { ok: false, error: { code: error.code, message: error.message } };
-      return { ok: false, error: { code: 'failed', message: describeError(error) } };
+      return { ok: false, error: { code: 'failed', message: describeTwilioFailure(error) } };
     }
   }
 

@@ -1,6 +1,6 @@
-import { connectToTwilio, createTestEngine, envelope, fromDealPage, requestFrom } from '../../tests/support/engine';
-import { CONTACT, setUpTwilioHarness } from '../../tests/support/twilio';
-import type { RequestPayload } from '../messaging/contract';
+import { connectToTwilio, createTestEngine, envelope, fromDealPage, requestFrom } from '@/tests/support/engine';
+import { CONTACT, setUpTwilioHarness } from '@/tests/support/twilio';
+import type { RequestPayload } from '@/utils/messaging/contract';
 
 const h = setUpTwilioHarness();
 let setup: ReturnType<typeof createTestEngine>;

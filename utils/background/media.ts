@@ -1,6 +1,6 @@
 /** Inbound media needs Twilio's credentials, so the background fetches it and hands out data URLs. */
-import type { MediaItem } from '../messaging/contract';
-import type { TwilioClient } from '../twilio/types';
+import type { MediaItem } from '@/utils/messaging/contract';
+import type { TwilioClient } from './twilio/types';
 
 /** WhatsApp caps media at 16 MB; beyond this a data URL would be too heavy to pass to the page. */
 export const MAX_INLINE_MEDIA_BYTES = 5 * 1024 * 1024;

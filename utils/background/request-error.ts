@@ -1,4 +1,4 @@
-import type { ResponseEnvelope } from '../messaging/contract';
+import type { ResponseEnvelope } from '@/utils/messaging/contract';
 
 type ErrorCode = Extract<ResponseEnvelope, { ok: false }>['error']['code'];
 

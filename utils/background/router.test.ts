@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '../../tests/support/engine';
-import { CHANNEL } from '../messaging/contract';
+import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
+import { CHANNEL } from '@/utils/messaging/contract';
 
 let setup: ReturnType<typeof createTestEngine>;
 beforeEach(() => {

@@ -1,13 +1,15 @@
-import type { DealContextData, PageDeal } from './deal-context';
+import type { CrmDeal, PageDeal } from './crm-deal';
 
 /*
  * Everything CRM-specific sits behind these two interfaces. Supporting another CRM means adding one
- * folder, utils/crm/<crm>/, whose page.ts exports the page half and api.ts the API half, and listing
- * each half in its registry (registry.ts, api-registry.ts): the compiler asks for the other one.
+ * folder, utils/crm/<crm>/, whose page.ts exports the page half and background/api.ts the API half,
+ * and listing each half in its registry (registry.ts here, utils/background/crm-api.ts): the
+ * compiler asks for the other one.
  *
  * The halves are separate modules because the page half ships in the content script injected into
  * every tab of the CRM, where each kilobyte slows the rep's CRM down; the API half (HTTP, response
- * schemas, the token) runs only in the background and would weigh on every tab for nothing.
+ * schemas, the token) runs only in the background and would weigh on every tab for nothing; it sits in
+ * a `background` folder, which no code that may run in a page can import (eslint.config.js).
  */
 
 /** What runs in the CRM's tabs: recognising deal pages, and reading them. */
@@ -36,5 +38,5 @@ export interface DealContextRequest {
 /** What runs in the background, which holds the token: content scripts never see it. */
 export interface CrmApiAdapter {
   /** Rejects with a `CrmError`, and without sending anything when `pageUrl` is not on the CRM's own domain. */
-  fetchDealContext(request: DealContextRequest): Promise<DealContextData>;
+  fetchDealContext(request: DealContextRequest): Promise<CrmDeal>;
 }

@@ -3,7 +3,7 @@
  * the background (which never trusts the page). Pure: no storage, no secrets beyond the form's.
  */
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { SettingsField, SettingsView } from '../messaging/contract';
+import type { SettingsField, SettingsView } from '@/utils/messaging/contract';
 
 export type FieldErrors = Partial<Record<SettingsField, string>>;
 

@@ -1,5 +1,5 @@
 import { languageLabel, mainType, templateFacts, typeLabel } from './labels';
-import { template } from './test-support';
+import { template } from '@/tests/support/templates';
 
 describe('labels', () => {
   it('names languages in English, keeping codes Intl does not know', () => {

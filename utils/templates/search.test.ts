@@ -1,8 +1,8 @@
-import type { TemplateView } from '../messaging/contract';
+import type { TemplateView } from '@/utils/messaging/contract';
 import { compareTemplates, sortTemplates } from './order';
 import { createTemplateIndex, foldText } from './search';
 import { isSendable, templateStatus } from './status';
-import { generateTemplates, template } from './test-support';
+import { generateTemplates, template } from '@/tests/support/templates';
 
 const names = (templates: TemplateView[]) => templates.map((t) => t.friendlyName);
 

@@ -1,4 +1,4 @@
-import type { TemplateView } from '../messaging/contract';
+import type { TemplateView } from '@/utils/messaging/contract';
 import {
   dealFieldValue,
   emptyVariables,

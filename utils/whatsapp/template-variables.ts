@@ -2,11 +2,11 @@
  * Filling a template's `{{placeholders}}` from the deal the rep is looking at: which deal field
  * fits each placeholder, and what that field says.
  */
-import { MAX_VARIABLE_LENGTH, type DealField } from '../messaging/constants';
-import type { DealContext, TemplateView } from '../messaging/contract';
+import { MAX_VARIABLE_LENGTH, type DealField } from '@/utils/messaging/constants';
+import type { DealContext, TemplateView } from '@/utils/messaging/contract';
 
-export { DEAL_FIELDS, type DealField } from '../messaging/constants';
-export type { DealContext } from '../messaging/contract';
+export { DEAL_FIELDS, type DealField } from '@/utils/messaging/constants';
+export type { DealContext } from '@/utils/messaging/contract';
 
 export type VariableMapping = Record<string, DealField>;
 

@@ -3,7 +3,7 @@
  * returns fetch-API objects, so the same instance serves msw handlers and a real HTTP(S) server.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import type { TwilioMessageStatus } from '../../../utils/twilio/types';
+import type { TwilioMessageStatus } from '../../../utils/background/twilio/types';
 import { FaultPlan, faultError, type FaultSpec } from './faults';
 import {
   mediaResource,

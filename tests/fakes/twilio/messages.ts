@@ -1,5 +1,5 @@
 /** Message and Media resources, their v2010 JSON, and how an outbound message's status moves on. */
-import type { TwilioMessageDirection, TwilioMessageStatus } from '../../../utils/twilio/types';
+import type { TwilioMessageDirection, TwilioMessageStatus } from '../../../utils/background/twilio/types';
 import { API_VERSION, rfc2822 } from './wire';
 
 export interface StoredMedia {

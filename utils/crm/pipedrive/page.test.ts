@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
-import { openFakePage, type OpenedPage } from '../../../tests/fakes/pipedrive/browser';
-import { FakePipedrive } from '../../../tests/fakes/pipedrive';
-import { watchLocation } from '../navigation';
+import { openFakePage, type OpenedPage } from '@/tests/fakes/pipedrive/browser';
+import { FakePipedrive } from '@/tests/fakes/pipedrive';
+import { watchLocation } from '@/utils/crm/navigation';
 import { pipedrivePage } from './page';
 
 const windows: { happyDOM: { close(): Promise<void> } }[] = [];

@@ -1,5 +1,5 @@
-import type { CrmPageAdapter } from '../adapter';
-import type { PageDeal, RawPhone } from '../deal-context';
+import type { CrmPageAdapter } from '@/utils/crm/adapter';
+import type { PageDeal, RawPhone } from '@/utils/crm/crm-deal';
 import { pipedriveDealId } from './url';
 
 /*

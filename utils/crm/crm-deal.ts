@@ -1,0 +1,57 @@
+/** A phone number exactly as the CRM stores or shows it, before any normalisation. */
+export interface RawPhone {
+  value: string;
+  label: string | null;
+  primary: boolean;
+}
+
+export interface DealPerson {
+  name: string | null;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+/**
+ * The open deal as the CRM gives it, from its API or its page, with the phone numbers as written:
+ * the background reads those with the rep's default country and answers the panel a `DealContext`.
+ */
+export interface CrmDeal {
+  dealId: string;
+  title: string | null;
+  value: number | null;
+  currency: string | null;
+  organizationName: string | null;
+  ownerName: string | null;
+  person: DealPerson | null;
+  rawPhones: RawPhone[];
+  /** 'page' is read from what the deal page shows: no value, currency or owner, and no primary marks. */
+  source: 'api' | 'page';
+}
+
+/** What a deal page shows, for reps who have not given Dealchat an API token. */
+export interface PageDeal {
+  title: string | null;
+  personName: string | null;
+  organizationName: string | null;
+  rawPhones: RawPhone[];
+}
+
+export function crmDealFromPage(dealId: string, page: PageDeal): CrmDeal {
+  return {
+    dealId,
+    title: page.title,
+    value: null,
+    currency: null,
+    organizationName: page.organizationName,
+    ownerName: null,
+    person: page.personName === null ? null : personFromName(page.personName),
+    rawPhones: page.rawPhones,
+    source: 'page',
+  };
+}
+
+/** The page shows only the full name; its first word is the best guess at what `{{first_name}}` wants. */
+function personFromName(name: string): DealPerson {
+  const [firstName, ...rest] = name.trim().split(/\s+/);
+  return { name, firstName: firstName ?? null, lastName: rest.length > 0 ? rest.join(' ') : null };
+}
