@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { Engine } from '@/utils/background/engine';
-import { isCrmPage } from '@/utils/crm/registry';
 import { openDatabase } from '@/utils/background/store/db';
+import { isCrmPage } from '@/utils/crm/registry';
 
 export default defineBackground(() => {
   const engine = new Engine({

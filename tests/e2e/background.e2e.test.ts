@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { ALARMS } from '../../utils/background/engine';
+import { ALARMS } from '../../utils/background/schedule';
 import type { SettingsInput } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { ask, extensionStorage, request, scheduledAlarm } from './support/background';

@@ -4,7 +4,7 @@
  * nothing is silently dropped, the rep is told what is wrong in plain words, and all is well again
  * once Twilio answers normally.
  */
-import { ALARMS } from '../../utils/background/engine';
+import { ALARMS } from '../../utils/background/schedule';
 import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import type { MessageView, SyncStatus } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';

@@ -3,7 +3,7 @@
  * that runs on alarms (the background's polling) needs these to run over time; they fire on
  * `setTimeout`, so fake timers move them as they move everything else.
  */
-import type { AlarmScheduler } from '../../utils/background/engine';
+import type { AlarmScheduler } from '../../utils/background/scheduler';
 
 export interface FiredAlarm {
   name: string;

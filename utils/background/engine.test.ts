@@ -5,7 +5,8 @@ import { CONTACT, setUpTwilioHarness } from '@/tests/support/twilio';
 import { LIVE_PORT_NAME, type ConversationView, type LiveEvent, type ResponseEnvelope } from '@/utils/messaging/contract';
 import { upsertTwilioMessages } from './store/messages';
 import { clockOffsetSlot } from './sync/sync-state';
-import { ALARMS, Engine, SCHEDULE } from './engine';
+import { Engine } from './engine';
+import { ALARMS, SCHEDULE } from './schedule';
 
 const h = setUpTwilioHarness();
 let setup: ReturnType<typeof createTestEngine>;
@@ -43,6 +44,11 @@ async function sendToContact(): Promise<string> {
   if (!sent) throw new Error('The text did not reach Twilio.');
   return sent.sid;
 }
+
+it('answers our content script on a CRM deal page', async () => {
+  const response = await setup.engine.handleMessage(envelope('getConversation', { contact: CONTACT }), fromDealPage);
+  expect(response).toMatchObject({ ok: true, data: { contact: CONTACT, messages: [] } });
+});
 
 describe('free-form messages', () => {
   it('sends inside the window with the right From, To and Body, and shows it in the thread', async () => {

@@ -1,12 +1,35 @@
 import type { Browser } from 'wxt/browser';
-import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
-import { CHANNEL } from '@/utils/messaging/contract';
+import { envelope, EXTENSION_ID, EXTENSION_ORIGIN, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
+import { isCrmPage } from '@/utils/crm/registry';
+import { CHANNEL, type RequestType } from '@/utils/messaging/contract';
+import type { HandlerContext, Handlers, Origin } from './handlers';
+import { RequestError } from './request-error';
+import { createRequestRouter, type RequestRouter } from './router';
+import { TwilioApiError } from './twilio/errors';
 
-let setup: ReturnType<typeof createTestEngine>;
+/** Every request the router hands on, with what it said about who asked. */
+let handled: { type: RequestType; payload: unknown; origin: Origin }[];
+/** What the next handler does. */
+let handle: () => Promise<unknown>;
+let route: RequestRouter;
+/** Settles once the background may answer (the Twilio clock's offset is read). */
+let ready: Promise<unknown>;
+const context = { db: 'the context' } as unknown as HandlerContext;
+
 beforeEach(() => {
-  setup = createTestEngine({ twilioClient: { fetch: () => Promise.reject(new TypeError('offline in tests')), sleep: () => Promise.resolve() } });
+  handled = [];
+  handle = () => Promise.resolve('handled');
+  ready = Promise.resolve();
+  // Every request type's handler: records the call and does what `handle` says.
+  const handlers = new Proxy({} as Handlers, {
+    get: (_, type) => (given: HandlerContext, payload: unknown, origin: Origin) => {
+      expect(given).toBe(context);
+      handled.push({ type: type as RequestType, payload, origin });
+      return handle();
+    },
+  });
+  route = createRequestRouter({ policy: { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, isCrmPage }, handlers, context, ready: () => ready });
 });
-afterEach(() => setup.dispose());
 
 const conversation = envelope('getConversation', { contact: '+46701234567' });
 
@@ -20,24 +43,35 @@ describe('who may ask', () => {
     ['a look-alike CRM host', { id: EXTENSION_ID, url: 'https://acme.pipedrive.com.evil.example/deal/1', tab: fromDealPage.tab }],
     ['nobody', undefined],
   ])('refuses %s', async (_, sender) => {
-    const response = await setup.engine.handleMessage(conversation, sender);
+    const response = await route(conversation, sender);
     expect(response).toEqual({ ok: false, error: { code: 'refused', message: expect.any(String) as string } });
+    expect(handled).toEqual([]);
   });
 
-  it('answers our content script on a CRM deal page', async () => {
-    const response = await setup.engine.handleMessage(conversation, fromDealPage);
-    expect(response).toMatchObject({ ok: true, data: { contact: '+46701234567', messages: [] } });
+  it('answers our content script on a CRM deal page, telling its handler who asked', async () => {
+    expect(await route(conversation, fromDealPage)).toEqual({ ok: true, data: 'handled' });
+    expect(handled).toEqual([{ type: 'getConversation', payload: { contact: '+46701234567' }, origin: { kind: 'crm-page', url: fromDealPage.url } }]);
   });
 
-  it('opens the settings page for the panel, which cannot do it itself', async () => {
-    expect(await setup.engine.handleMessage(envelope('openSettings', {}), fromDealPage)).toEqual({ ok: true, data: null });
-    expect(setup.options.openSettingsPage).toHaveBeenCalledOnce();
+  it('answers our own pages as extension pages', async () => {
+    await route(envelope('getSettings', {}), fromOptionsPage);
+    expect(handled).toEqual([expect.objectContaining({ type: 'getSettings', origin: { kind: 'extension-page', url: fromOptionsPage.url } })]);
+  });
+
+  it('takes the deal a top frame shows from its tab, which follows the app’s in-page navigation', async () => {
+    const navigated = { ...fromDealPage, frameId: 0, tab: { ...fromDealPage.tab, url: 'https://acme.pipedrive.com/deal/43' } as Browser.tabs.Tab };
+    await route(conversation, navigated);
+    expect(handled[0]?.origin.url).toBe('https://acme.pipedrive.com/deal/43');
+    // A frame inside the page is not the page: only its own address counts.
+    await route(conversation, { ...navigated, frameId: 3 });
+    expect(handled[1]?.origin.url).toBe(fromDealPage.url);
   });
 
   it.each(['getSettings', 'saveSettings', 'testConnection'] as const)('refuses %s to the content script', async (type) => {
     const payload = type === 'getSettings' ? {} : SETTINGS;
-    const response = await setup.engine.handleMessage({ channel: CHANNEL, type, payload }, fromDealPage);
+    const response = await route({ channel: CHANNEL, type, payload }, fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(handled).toEqual([]);
   });
 });
 
@@ -57,59 +91,35 @@ describe('what may be asked', () => {
     ['a bad template sid', envelope('sendTemplate', { requestId: crypto.randomUUID(), to: '+46701234567', contentSid: 'HX1', variables: {} })],
     ['an over-long variable', envelope('sendTemplate', { requestId: crypto.randomUUID(), to: '+46701234567', contentSid: `HX${'a'.repeat(32)}`, variables: { 1: 'x'.repeat(256) } })],
   ])('refuses %s as invalid', async (_, message) => {
-    const response = await setup.engine.handleMessage(message, fromDealPage);
+    const response = await route(message, fromDealPage);
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(handled).toEqual([]);
   });
 });
 
-describe('secrets', () => {
-  it('saves credentials but never returns the secret to any context', async () => {
-    const saved = await setup.engine.handleMessage(envelope('saveSettings', SETTINGS), fromOptionsPage);
-    expect(saved).toMatchObject({
-      ok: true,
-      data: { ok: true, settings: { hasApiKeySecret: true, hasPipedriveToken: true, whatsappSender: '+14155550100', defaultCountry: 'SE' } },
-    });
-    const responses = [
-      saved,
-      await setup.engine.handleMessage(envelope('getSettings', {}), fromOptionsPage),
-      await setup.engine.handleMessage(conversation, fromDealPage),
-      await setup.engine.handleMessage(envelope('getSyncStatus', {}), fromDealPage),
-      await setup.engine.handleMessage(envelope('listTemplates', {}), fromDealPage),
-    ];
-    for (const response of responses) {
-      expect(JSON.stringify(response)).not.toContain(SETTINGS.apiKeySecret);
-      expect(JSON.stringify(response)).not.toContain(SETTINGS.pipedriveApiToken);
-    }
+
+describe('what a handler’s failure becomes', () => {
+  it('is the refusal it made, in its words', async () => {
+    handle = () => Promise.reject(new RequestError('not-configured', 'Open the settings.'));
+    expect(await route(conversation, fromDealPage)).toEqual({ ok: false, error: { code: 'not-configured', message: 'Open the settings.' } });
   });
 
-  it('keeps the saved secret when the form leaves it empty', async () => {
-    await setup.engine.handleMessage(envelope('saveSettings', SETTINGS), fromOptionsPage);
-    const again = await setup.engine.handleMessage(envelope('saveSettings', { ...SETTINGS, apiKeySecret: '', pipedriveApiToken: '' }), fromOptionsPage);
-    expect(again).toMatchObject({ ok: true, data: { ok: true, settings: { hasApiKeySecret: true, hasPipedriveToken: true } } });
+  it('is a plain sentence for anything else, never the error’s own text', async () => {
+    handle = () => Promise.reject(new TwilioApiError(503, null, 'upstream auth=secret', null));
+    const response = await route(conversation, fromDealPage);
+    expect(response).toEqual({ ok: false, error: { code: 'failed', message: expect.stringContaining('Twilio') as string } });
+    expect(JSON.stringify(response)).not.toContain('secret');
   });
+});
 
-  it('asks for the secret again when the account changes', async () => {
-    await setup.engine.handleMessage(envelope('saveSettings', SETTINGS), fromOptionsPage);
-    const other = await setup.engine.handleMessage(
-      envelope('saveSettings', { ...SETTINGS, accountSid: `AC${'9'.repeat(32)}`, apiKeySecret: '' }),
-      fromOptionsPage,
-    );
-    expect(other).toMatchObject({ ok: true, data: { ok: false, fieldErrors: { apiKeySecret: expect.any(String) as string } } });
-  });
-
-  it('says what is wrong with each field', async () => {
-    const response = await setup.engine.handleMessage(
-      envelope('saveSettings', { ...SETTINGS, accountSid: 'AC123', apiKeySid: 'XX', whatsappSender: '555', defaultCountry: 'ZZ' }),
-      fromOptionsPage,
-    );
-    expect(response).toMatchObject({
-      ok: true,
-      data: { ok: false, fieldErrors: { accountSid: expect.stringContaining('AC') as string, apiKeySid: expect.any(String) as string, whatsappSender: expect.any(String) as string, defaultCountry: expect.any(String) as string } },
-    });
-  });
-
-  it('refuses to send before Twilio is configured, saying where to fix it', async () => {
-    const response = await setup.engine.handleMessage(envelope('sendText', { requestId: crypto.randomUUID(), to: '+46701234567', body: 'Hi' }), fromDealPage);
-    expect(response).toMatchObject({ ok: false, error: { code: 'not-configured', message: expect.stringContaining('settings') as string } });
+describe('start-up', () => {
+  it('answers only once the background is ready', async () => {
+    let becomeReady = () => {};
+    ready = new Promise<void>((resolve) => (becomeReady = resolve));
+    const answer = route(conversation, fromDealPage);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(handled).toEqual([]);
+    becomeReady();
+    expect(await answer).toEqual({ ok: true, data: 'handled' });
   });
 });

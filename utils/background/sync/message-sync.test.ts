@@ -1,5 +1,5 @@
 import { CONTACT, setUpTwilioHarness } from '@/tests/support/twilio';
-import { STATUS_CADENCE } from '@/utils/background/engine';
+import { STATUS_CADENCE } from '@/utils/background/schedule';
 import { getContact, sessionTimestamps } from '@/utils/background/store/contacts';
 import { latestMessages, messagesAwaitingStatus, upsertTwilioMessages } from '@/utils/background/store/messages';
 import type { TwilioMessage } from '@/utils/background/twilio/types';
