@@ -10,7 +10,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createPanelBackend } from '../components/panel-host/panel-backend';
-import type { LiveEvent } from '../utils/messaging/contract';
+import type { LiveEvent } from '../utils/messaging/views';
 import { connectLive } from '../utils/messaging/live';
 import { createTwilioClient } from '../utils/background/twilio/rest-client';
 import { FakeTwilio, twilioHandlers } from '../tests/fakes/twilio';

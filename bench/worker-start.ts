@@ -4,7 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
-import { CHANNEL, type RequestEnvelope, type RequestPayload, type RequestType } from '../utils/messaging/contract';
+import { CHANNEL } from '../utils/messaging/constants';
+import type { RequestEnvelope, RequestPayload, RequestType } from '../utils/messaging/contract';
 import { MESSAGES_PER_THREAD, connectWithOneDeal, withBenchBrowser, type BenchBrowser } from './browser-session';
 import { percentile, type Figure, type Measurement } from './figures';
 

@@ -1,5 +1,5 @@
 import { ErrorNotice, Notice } from '@/components/shared/Notice';
-import type { ConnectionProblem, ConnectionTestResult } from '@/utils/messaging/contract';
+import type { ConnectionProblem, ConnectionTestResult } from '@/utils/messaging/views';
 
 export type ConnectionTestState =
   | { status: 'idle' }

@@ -3,14 +3,10 @@ import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
-import type {
-  ConnectionProblem,
-  ConnectionTestResult,
-  SaveSettingsResult,
-  SettingsInput,
-  SettingsView,
-} from '@/utils/messaging/contract';
-import { OptionsPage, type OptionsBackend } from './OptionsPage';
+import type { SettingsInput } from '@/utils/messaging/contract';
+import type { ConnectionProblem, ConnectionTestResult, SaveSettingsResult, SettingsView } from '@/utils/messaging/views';
+import type { OptionsBackend } from './backend';
+import { OptionsPage } from './OptionsPage';
 
 const ACCOUNT_SID = `AC${'0123456789abcdef'.repeat(2)}`;
 const API_KEY_SID = `SK${'fedcba9876543210'.repeat(2)}`;

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
 import { BrandMark } from '@/components/shared/BrandMark';
 import { ErrorNotice } from '@/components/shared/Notice';
-import type { SettingsView } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import type { OptionsBackend } from './backend';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { SettingsForm } from './SettingsForm';
-
-export type { OptionsBackend } from './backend';
 
 type LoadState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; settings: SettingsView };
 

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { BusyButton } from '@/components/shared/BusyButton';
 import { ErrorNotice, Notice } from '@/components/shared/Notice';
-import type { SettingsField, SettingsInput, SettingsView } from '@/utils/messaging/contract';
+import type { SettingsField, SettingsInput } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
 import { countryFromLanguage } from './countries';
 import { CredentialsFieldset } from './CredentialsFieldset';

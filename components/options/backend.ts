@@ -1,4 +1,5 @@
-import type { ConnectionTestResult, SaveSettingsResult, SettingsInput, SettingsView } from '@/utils/messaging/contract';
+import type { SettingsInput } from '@/utils/messaging/contract';
+import type { ConnectionTestResult, SaveSettingsResult, SettingsView } from '@/utils/messaging/views';
 
 /** The background calls the options page makes; a prop so tests and previews can stand in for it. */
 export interface OptionsBackend {

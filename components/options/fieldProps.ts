@@ -1,5 +1,5 @@
 import type { SettingsField } from '@/utils/messaging/contract';
-import type { SettingsView } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import type { FieldErrors } from '@/utils/settings/validation';
 import type { FormValues } from './form';
 

@@ -1,4 +1,5 @@
-import type { SettingsInput, SettingsView } from '@/utils/messaging/contract';
+import type { SettingsInput } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import { FIELD_ORDER, parseSender, type SettingsValues } from '@/utils/settings/validation';
 
 export type AuthMethod = SettingsView['authMethod'];

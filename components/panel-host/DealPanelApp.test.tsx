@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { deal, deferred, fakeBackend } from '@/tests/support/panel';
 import { BackgroundError } from '@/utils/messaging/client';
-import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/messaging/views';
 import { DealPanelApp } from './DealPanelApp';
 import { createDealContextCache } from './deal-context-cache';
 import { createPanelCommandChannel } from './panel-command-channel';

@@ -4,7 +4,7 @@ import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
 import type { TemplateRequests } from '@/components/panel/templateRequests';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/messaging/views';
 import type { DealContextCache } from './deal-context-cache';
 
 type Loaded = { status: 'failed'; message: string } | { status: 'ready'; deal: DealContext };

@@ -1,6 +1,6 @@
 import { deal, deferred } from '@/tests/support/panel';
 import { BackgroundError } from '@/utils/messaging/client';
-import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/messaging/views';
 import { createDealContextCache } from './deal-context-cache';
 
 const renamed: DealContext = { ...deal, title: 'Solar panels for HQ and the warehouse' };

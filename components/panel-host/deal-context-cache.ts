@@ -3,7 +3,7 @@
  * at once from here while it is read again (the CRM's API is the slowest step to a panel); the
  * fresh answer then replaces it.
  */
-import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/messaging/views';
 import { recentlySeen } from './recently-seen';
 
 /** Deals a rep goes back to within a day, a few KB each. */

@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Panel } from '@/components/panel/Panel';
 import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template } from '@/tests/support/panel';
-import type { ConversationView, TemplateView } from '@/utils/messaging/contract';
+import type { ConversationView, TemplateView } from '@/utils/messaging/views';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
 import { DockedFrame } from './DockedFrame';
 import { createPanelCommandChannel, type PanelCommandChannel } from './panel-command-channel';

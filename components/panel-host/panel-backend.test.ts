@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { message } from '@/tests/support/panel';
-import type { ConversationView, LiveEvent } from '@/utils/messaging/contract';
+import type { ConversationView, LiveEvent } from '@/utils/messaging/views';
 import { createPanelBackend } from './panel-backend';
 
 function fakeLive() {

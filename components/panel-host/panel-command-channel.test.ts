@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { deferred, template } from '@/tests/support/panel';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
 import {
   createPanelCommandChannel,

@@ -5,7 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import type { PanelBackend } from '@/components/panel/backend';
 import type { TemplateRequests } from '@/components/panel/templateRequests';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { parsePanelCommand, type PanelCommand, type PanelCommandResponse } from '@/utils/messaging/panel-commands';
 import { isSendable } from '@/utils/templates/status';
 

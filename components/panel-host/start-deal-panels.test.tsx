@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { conversation, deal, deferred, message } from '@/tests/support/panel';
 import { pipedrivePage } from '@/utils/crm/pipedrive/page';
-import type { ConversationView, DealContext, RequestEnvelope, RequestType } from '@/utils/messaging/contract';
+import type { RequestEnvelope, RequestType } from '@/utils/messaging/contract';
+import type { ConversationView, DealContext } from '@/utils/messaging/views';
 import { startDealPanels } from './start-deal-panels';
 
 const ANNA = '+46701234567';

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ConversationView, TemplateView } from '@/utils/messaging/contract';
-import type { DealContext } from '@/utils/whatsapp/template-variables';
+import type { ConversationView, DealContext, TemplateView } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { Composer } from './Composer';
 import { TemplatePicker } from './TemplatePicker';

@@ -1,4 +1,4 @@
-import type { DealContext } from '@/utils/whatsapp/template-variables';
+import type { DealContext } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { ChatView } from './ChatView';
 import { NotConfigured } from './NotConfigured';

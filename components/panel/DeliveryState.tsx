@@ -1,4 +1,4 @@
-import type { MessageState } from '@/utils/messaging/contract';
+import type { MessageState } from '@/utils/messaging/views';
 
 const LABELS: Record<Exclude<MessageState, 'received'>, string> = {
   pending: 'Sending',

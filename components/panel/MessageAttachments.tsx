@@ -1,4 +1,4 @@
-import type { MessageView } from '@/utils/messaging/contract';
+import type { MessageView } from '@/utils/messaging/views';
 import { safeHref } from '@/utils/whatsapp/formatting';
 import { PaperclipIcon } from './icons';
 import { MessageMedia, type LoadMedia } from './MessageMedia';

@@ -1,4 +1,4 @@
-import type { MessageView } from '@/utils/messaging/contract';
+import type { MessageView } from '@/utils/messaging/views';
 import { DeliveryState } from './DeliveryState';
 import { FormattedText } from './FormattedText';
 import { MessageAttachments } from './MessageAttachments';

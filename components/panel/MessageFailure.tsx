@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { MessageView } from '@/utils/messaging/contract';
+import type { MessageView } from '@/utils/messaging/views';
 
 interface MessageFailureProps {
   message: MessageView;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { MediaItem } from '@/utils/messaging/contract';
+import type { MediaItem } from '@/utils/messaging/views';
 import { PaperclipIcon } from './icons';
 
 export type LoadMedia = (messageSid: string) => Promise<MediaItem[]>;

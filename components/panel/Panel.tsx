@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import type { DealContext } from '@/utils/whatsapp/template-variables';
+import type { DealContext } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { ContactHeader, type PhoneChoice } from './ContactHeader';
 import { Conversation } from './Conversation';
 import { SettingsIcon, WhatsAppMark } from './icons';
 import { PhoneEntry } from './PhoneEntry';
 import type { TemplateRequests } from './templateRequests';
-
-export type { PanelBackend } from './backend';
 
 export interface PanelProps {
   backend: PanelBackend;

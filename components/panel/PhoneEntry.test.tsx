@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
-import type { PhoneCheck } from '@/utils/messaging/contract';
+import type { PhoneCheck } from '@/utils/messaging/views';
 import { Panel } from './Panel';
 import { CONTACT, deal, deferred, fakeBackend, UNREADABLE_PHONE } from '@/tests/support/panel';
 

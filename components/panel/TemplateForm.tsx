@@ -1,16 +1,14 @@
 import { useRef, useState, type SubmitEvent } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { BusyButton } from '@/components/shared/BusyButton';
-import { MAX_VARIABLE_LENGTH } from '@/utils/messaging/constants';
-import type { TemplateView } from '@/utils/messaging/contract';
+import { MAX_VARIABLE_LENGTH, type DealField } from '@/utils/messaging/constants';
+import type { DealContext, TemplateView } from '@/utils/messaging/views';
 import {
   dealFieldValue,
   emptyVariables,
   initialValues,
   overlongVariables,
   resolveMapping,
-  type DealContext,
-  type DealField,
   type VariableMapping,
 } from '@/utils/whatsapp/template-variables';
 import { TemplatePreview } from './TemplatePreview';

@@ -1,4 +1,4 @@
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { isSendable } from '@/utils/templates/status';
 import { TemplateStatusBadge } from './TemplateStatusBadge';
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { DealContext, TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { isSendable } from '@/utils/templates/status';
-import type { DealContext, VariableMapping } from '@/utils/whatsapp/template-variables';
+import type { VariableMapping } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 import { BackIcon, CloseIcon, SearchIcon } from './icons';
 import { TemplateForm } from './TemplateForm';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { templateSegments } from '@/utils/whatsapp/template-variables';
 import { FormattedText } from './FormattedText';
 

@@ -1,4 +1,4 @@
-import type { ApprovalStatus } from '@/utils/messaging/contract';
+import type { ApprovalStatus } from '@/utils/messaging/views';
 import { STATUS_LABELS } from '@/utils/templates/labels';
 import { templateStatus } from '@/utils/templates/status';
 

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MessageView } from '@/utils/messaging/contract';
+import type { MessageView } from '@/utils/messaging/views';
 import { BackgroundError } from '@/utils/messaging/client';
 import { Panel } from './Panel';
 import { HOUR, conversation, deal, fakeBackend, message } from '@/tests/support/panel';

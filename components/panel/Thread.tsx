@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { MessageView } from '@/utils/messaging/contract';
+import type { MessageView } from '@/utils/messaging/views';
 import { DaySeparator, startOfDay } from './DaySeparator';
 import { MessageBubble } from './MessageBubble';
 import type { LoadMedia } from './MessageMedia';

@@ -1,5 +1,5 @@
 import { useId, type Ref } from 'react';
-import { DEAL_FIELDS, type DealField } from '@/utils/whatsapp/template-variables';
+import { DEAL_FIELDS, type DealField } from '@/utils/messaging/constants';
 import { DEAL_FIELD_LABELS } from './dealFieldLabels';
 
 interface VariableFieldProps {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import '@testing-library/jest-dom/vitest';
 import { act, render, screen } from '@testing-library/react';
-import type { WindowView } from '@/utils/messaging/contract';
+import type { WindowView } from '@/utils/messaging/views';
 import { Panel } from './Panel';
 import { HOUR, MINUTE, conversation, deal, fakeBackend } from '@/tests/support/panel';
 

@@ -1,5 +1,5 @@
-import type { ConversationView, LiveEvent, MediaItem, PhoneCheck, TemplateView } from '@/utils/messaging/contract';
-import type { DealField } from '@/utils/whatsapp/template-variables';
+import type { ConversationView, LiveEvent, MediaItem, PhoneCheck, TemplateView } from '@/utils/messaging/views';
+import type { DealField } from '@/utils/messaging/constants';
 
 /** Everything the deal-page panel asks of the background; a prop so tests and previews can stand in for it. */
 export interface PanelBackend {

@@ -1,4 +1,4 @@
-import type { DealField } from '@/utils/whatsapp/template-variables';
+import type { DealField } from '@/utils/messaging/constants';
 
 export const DEAL_FIELD_LABELS: Record<DealField, string> = {
   'person.firstName': 'First name',

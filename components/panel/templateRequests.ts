@@ -1,4 +1,4 @@
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 
 /**
  * Templates the rep asks for outside the panel, such as with the toolbar popup's "Insert into

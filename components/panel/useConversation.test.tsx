@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
-import type { ConversationView } from '@/utils/messaging/contract';
+import type { ConversationView } from '@/utils/messaging/views';
 import { Panel } from './Panel';
 import { CONTACT, OTHER_CONTACT, conversation, deal, deferred, fakeBackend, message } from '@/tests/support/panel';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { ConversationView } from '@/utils/messaging/contract';
+import type { ConversationView } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 
 export type ConversationState =

@@ -1,5 +1,5 @@
 import { useNow } from '@/components/shared/useNow';
-import type { WindowReason, WindowView } from '@/utils/messaging/contract';
+import type { WindowReason, WindowView } from '@/utils/messaging/views';
 import { timeLeft } from '@/utils/whatsapp/session-window';
 
 const MINUTE = 60_000;

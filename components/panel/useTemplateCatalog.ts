@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import type { VariableMapping } from '@/utils/whatsapp/template-variables';
 import type { PanelBackend } from './backend';
 

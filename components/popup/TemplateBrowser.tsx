@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { FilterBar } from './FilterBar';
 import { hasFilters, NO_FILTERS, toSearchFilters, type FilterKey, type FilterValues } from './filters';

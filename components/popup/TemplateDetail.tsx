@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { BusyButton } from '@/components/shared/BusyButton';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { STATUS_EXPLANATIONS, templateFacts } from '@/utils/templates/labels';
 import { richParts } from '@/utils/templates/parts';
 import { isSendable, templateStatus } from '@/utils/templates/status';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { TemplateOption } from './TemplateOption';
 import { useRowWindow } from './useRowWindow';
 

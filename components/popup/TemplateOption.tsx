@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { templateFacts } from '@/utils/templates/labels';
 import { StatusBadge } from './StatusBadge';
 import { TemplateText } from './TemplateText';

@@ -3,7 +3,7 @@ import '@testing-library/jest-dom/vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { generateTemplates, template } from '@/tests/support/templates';
 import { fakeBackend, MINUTE, syncStatus, tabWithPanel } from '@/tests/support/popup';

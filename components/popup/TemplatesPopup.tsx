@@ -10,8 +10,6 @@ import { useDealPanel } from './useDealPanel';
 import { usePopupData } from './usePopupData';
 import { useSyncNow } from './useSyncNow';
 
-export type { PopupBackend } from './backend';
-
 /** The toolbar popup: every synced WhatsApp template, found in a keystroke, copied or opened in the deal panel. */
 export function TemplatesPopup({ backend }: { backend: PopupBackend }) {
   const { data, retry, setSync } = usePopupData(backend);

@@ -1,4 +1,4 @@
-import type { LiveEvent, SyncStatus, TemplateView } from '@/utils/messaging/contract';
+import type { LiveEvent, SyncStatus, TemplateView } from '@/utils/messaging/views';
 import type { PanelCommand } from '@/utils/messaging/panel-commands';
 
 /** Everything the popup asks of the extension and the browser; a prop so tests and previews can stand in for it. */

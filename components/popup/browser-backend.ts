@@ -5,7 +5,7 @@ import { connectLive } from '@/utils/messaging/live';
 import type { PanelCommand } from '@/utils/messaging/panel-commands';
 import type { PopupBackend } from './backend';
 
-export function createBrowserBackend(): PopupBackend {
+export function createBrowserPopupBackend(): PopupBackend {
   return {
     listTemplates: () => request('listTemplates', {}),
     getSyncStatus: () => request('getSyncStatus', {}),

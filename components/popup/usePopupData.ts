@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { SyncStatus, TemplateView } from '@/utils/messaging/contract';
+import type { SyncStatus, TemplateView } from '@/utils/messaging/views';
 import type { PopupBackend } from './backend';
 
 export type PopupData =

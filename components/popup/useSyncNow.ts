@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { SyncStatus } from '@/utils/messaging/contract';
+import type { SyncStatus } from '@/utils/messaging/views';
 import type { PopupBackend } from './backend';
 
 /** "Sync now": runs a template sync and hands the resulting status on; a request that fails says why. */

@@ -1,14 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { OptionsPage, type OptionsBackend } from '@/components/options/OptionsPage';
-import { request } from '@/utils/messaging/client';
+import { createBrowserOptionsBackend } from '@/components/options/browser-backend';
+import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/options/options.css';
 
-const backend: OptionsBackend = {
-  getSettings: () => request('getSettings', {}),
-  saveSettings: (input) => request('saveSettings', input),
-  testConnection: (input) => request('testConnection', input),
-};
+const backend = createBrowserOptionsBackend();
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><OptionsPage backend={backend} /></StrictMode>);

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserBackend } from '@/components/popup/browser-backend';
+import { createBrowserPopupBackend } from '@/components/popup/browser-backend';
 import { TemplatesPopup } from '@/components/popup/TemplatesPopup';
 // The popup speaks the settings page's visual language: its colours, controls and notices.
 import '@/components/options/options.css';
 import '@/components/popup/popup.css';
 
-const backend = createBrowserBackend();
+const backend = createBrowserPopupBackend();
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><TemplatesPopup backend={backend} /></StrictMode>);

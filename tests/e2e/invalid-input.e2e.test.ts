@@ -6,7 +6,7 @@
 import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 import { MAX_BODY_LENGTH, MAX_VARIABLE_LENGTH } from '../../utils/messaging/constants';
-import type { ResponseEnvelope } from '../../utils/messaging/contract';
+import type { ResponseEnvelope } from '../../utils/messaging/views';
 import { ask, request } from './support/background';
 import { panelTest, test } from './support/fixtures';
 import { whatsAppPanel } from './support/panel';

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { TemplateView } from '../../utils/messaging/contract';
+import type { TemplateView } from '../../utils/messaging/views';
 import { generateTemplates, template } from '../support/templates';
 import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import type { FakeTwilio } from '../fakes/twilio';

@@ -6,7 +6,7 @@
  */
 import { ALARMS } from '../../utils/background/schedule';
 import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
-import type { MessageView, SyncStatus } from '../../utils/messaging/contract';
+import type { MessageView, SyncStatus } from '../../utils/messaging/views';
 import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { connectToTwilio, createTestEngine, requestFrom } from '../support/engine';
 import { announcedSeed, seededRandom } from '../support/random';

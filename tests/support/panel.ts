@@ -2,8 +2,7 @@
 import { act } from '@testing-library/react';
 import { expect, vi } from 'vitest';
 import { BackgroundError } from '../../utils/messaging/client';
-import type { ConversationView, LiveEvent, MessageView, PhoneCheck, TemplateView, WindowView } from '../../utils/messaging/contract';
-import type { DealContext } from '../../utils/whatsapp/template-variables';
+import type { ConversationView, DealContext, LiveEvent, MessageView, PhoneCheck, TemplateView, WindowView } from '../../utils/messaging/views';
 import type { PanelBackend } from '../../components/panel/backend';
 
 export const CONTACT = '+46701234567';

@@ -1,7 +1,7 @@
 /** A scriptable backend for the popup's component tests. */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { LiveEvent, SyncStatus, TemplateView } from '../../utils/messaging/contract';
+import type { LiveEvent, SyncStatus, TemplateView } from '../../utils/messaging/views';
 import type { PanelCommand } from '../../utils/messaging/panel-commands';
 import type { PopupBackend } from '../../components/popup/backend';
 

@@ -2,7 +2,7 @@
  * The one verdict on how a send ended, for every test that puts sends through trouble: sent
  * exactly once, or failed with a reason the rep can read, and never lost or shown twice.
  */
-import type { MessageState, MessageView } from '../../utils/messaging/contract';
+import type { MessageState, MessageView } from '../../utils/messaging/views';
 
 export interface SendRecord {
   body: string;

@@ -1,5 +1,5 @@
 /** Template builders for tests and previews, including a large, varied account. */
-import type { ApprovalStatus, TemplateView } from '../../utils/messaging/contract';
+import type { ApprovalStatus, TemplateView } from '../../utils/messaging/views';
 
 let built = 0;
 

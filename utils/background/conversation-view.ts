@@ -1,5 +1,5 @@
 /** Builds what the panel shows for one contact from the store: the thread and the window. */
-import type { ConversationView, MessageState, MessageView } from '@/utils/messaging/contract';
+import type { ConversationView, MessageState, MessageView } from '@/utils/messaging/views';
 import { getContact, sessionTimestamps } from './store/contacts';
 import type { DealchatDb, MessageRow, OutboxRow } from './store/db';
 import { latestMessages } from './store/messages';

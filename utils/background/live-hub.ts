@@ -3,7 +3,9 @@
  * open, so they can be polled often while nobody else is.
  */
 import type { Browser } from 'wxt/browser';
-import { LIVE_PORT_NAME, liveClientMessageSchema, type LiveEvent } from '@/utils/messaging/contract';
+import { LIVE_PORT_NAME } from '@/utils/messaging/constants';
+import { liveClientMessageSchema } from '@/utils/messaging/contract';
+import type { LiveEvent } from '@/utils/messaging/views';
 import { classifySender, type SenderPolicy } from './sender-policy';
 
 export class LiveHub {

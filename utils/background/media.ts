@@ -1,5 +1,5 @@
 /** Inbound media needs Twilio's credentials, so the background fetches it and hands out data URLs. */
-import type { MediaItem } from '@/utils/messaging/contract';
+import type { MediaItem } from '@/utils/messaging/views';
 import type { TwilioClient } from './twilio/types';
 
 /** WhatsApp caps media at 16 MB; beyond this a data URL would be too heavy to pass to the page. */

@@ -1,5 +1,5 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
-import type { PhoneCheck } from '@/utils/messaging/contract';
+import type { PhoneCheck } from '@/utils/messaging/views';
 import type { RawPhone } from '@/utils/crm/crm-deal';
 
 /** A number WhatsApp can use, in the two forms the panel needs. */

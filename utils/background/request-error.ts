@@ -1,4 +1,4 @@
-import type { ResponseEnvelope } from '@/utils/messaging/contract';
+import type { ResponseEnvelope } from '@/utils/messaging/views';
 
 type ErrorCode = Extract<ResponseEnvelope, { ok: false }>['error']['code'];
 

@@ -7,7 +7,7 @@ import type { CrmApiAdapter } from '@/utils/crm/adapter';
 import { crmDealFromPage, type CrmDeal, type PageDeal } from '@/utils/crm/crm-deal';
 import { CrmError } from './crm-error';
 import { normalisePhones } from './phones';
-import type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext } from '@/utils/messaging/views';
 import type { StoredSettings } from './credentials/settings';
 
 export interface DealContextRequest {

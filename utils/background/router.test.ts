@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { envelope, EXTENSION_ID, EXTENSION_ORIGIN, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
 import { isCrmPage } from '@/utils/crm/registry';
-import { CHANNEL, type RequestType } from '@/utils/messaging/contract';
+import { CHANNEL } from '@/utils/messaging/constants';
+import type { RequestType } from '@/utils/messaging/contract';
 import type { HandlerContext, Handlers, Origin } from './handlers';
 import { RequestError } from './request-error';
 import { createRequestRouter, type RequestRouter } from './router';

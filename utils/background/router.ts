@@ -4,7 +4,8 @@
  * sender may make it, and then its handler; whatever goes wrong becomes an error response.
  */
 import type { Browser } from 'wxt/browser';
-import { EXTENSION_PAGE_ONLY, parseRequest, type ResponseEnvelope, type ResponseMap, type RequestType } from '@/utils/messaging/contract';
+import { EXTENSION_PAGE_ONLY, parseRequest, type RequestType } from '@/utils/messaging/contract';
+import type { ResponseEnvelope, ResponseMap } from '@/utils/messaging/views';
 import { describeTwilioFailure } from './describe-twilio-failure';
 import type { HandlerContext, Handlers, Origin } from './handlers';
 import { RequestError } from './request-error';

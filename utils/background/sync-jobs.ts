@@ -3,7 +3,7 @@
  * step's failure becomes the sync status the UIs show instead of vanishing, and only the next
  * success of the same kind clears it.
  */
-import type { LiveEvent, SyncStatus } from '@/utils/messaging/contract';
+import type { LiveEvent, SyncStatus } from '@/utils/messaging/views';
 import { storedSettings } from './credentials/settings';
 import { describeTwilioFailure } from './describe-twilio-failure';
 import { STATUS_CADENCE } from './schedule';

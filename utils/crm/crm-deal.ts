@@ -1,14 +1,10 @@
+import type { DealPerson } from '@/utils/messaging/views';
+
 /** A phone number exactly as the CRM stores or shows it, before any normalisation. */
 export interface RawPhone {
   value: string;
   label: string | null;
   primary: boolean;
-}
-
-export interface DealPerson {
-  name: string | null;
-  firstName: string | null;
-  lastName: string | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CHANNEL } from './constants';
-import type { RequestEnvelope, RequestPayload, RequestType, ResponseEnvelope, ResponseMap } from './contract';
+import type { RequestEnvelope, RequestPayload, RequestType } from './contract';
+import type { ResponseEnvelope, ResponseMap } from './views';
 
 /** A refusal or failure reported by the background, with a message fit for the user. */
 export class BackgroundError extends Error {

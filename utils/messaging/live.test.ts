@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { LIVE_PORT_NAME, type LiveEvent } from './contract';
+import { LIVE_PORT_NAME } from './constants';
+import type { LiveEvent } from './views';
 import { connectLive } from './live';
 
 function fakeRuntime() {

@@ -4,7 +4,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { LIVE_PORT_NAME } from './constants';
-import type { LiveClientMessage, LiveEvent } from './contract';
+import type { LiveClientMessage } from './contract';
+import type { LiveEvent } from './views';
 
 /** Messages on a port keep the worker alive; this keeps polling going while a panel is open. */
 const HEARTBEAT_MS = 20_000;

@@ -3,7 +3,8 @@
  * the background (which never trusts the page). Pure: no storage, no secrets beyond the form's.
  */
 import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { SettingsField, SettingsView } from '@/utils/messaging/contract';
+import type { SettingsField } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 
 export type FieldErrors = Partial<Record<SettingsField, string>>;
 

@@ -1,5 +1,5 @@
 /** How a template's status, category, language and content type read to a rep. */
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import type { TemplateStatus } from './status';
 
 export const STATUS_LABELS: Readonly<Record<TemplateStatus, string>> = {

@@ -1,4 +1,4 @@
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { isSendable } from './status';
 
 // Numeric, so "Offer 2" comes before "Offer 10"; base sensitivity, so case and accents do not split names apart.

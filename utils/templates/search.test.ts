@@ -1,4 +1,4 @@
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { compareTemplates, sortTemplates } from './order';
 import { createTemplateIndex, foldText } from './search';
 import { isSendable, templateStatus } from './status';

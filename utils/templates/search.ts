@@ -4,7 +4,7 @@
  * once, when the index is built for a template list, and a keystroke that narrows the query looks
  * only among what the one before found.
  */
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 import { sortTemplates } from './order';
 import { TEMPLATE_STATUSES, templateStatus, type TemplateStatus } from './status';
 

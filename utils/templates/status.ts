@@ -1,4 +1,4 @@
-import type { ApprovalStatus, TemplateView } from '@/utils/messaging/contract';
+import type { ApprovalStatus, TemplateView } from '@/utils/messaging/views';
 
 /**
  * Approval as a rep thinks of it. Twilio's "received" (submitted, not yet reviewed by WhatsApp)

@@ -5,7 +5,7 @@
  * rules never depend on the local clock, time zone or daylight-saving changes. The UI converts to
  * the local clock with a measured offset (see clock-offset.ts).
  */
-import type { WindowView } from '@/utils/messaging/contract';
+import type { WindowView } from '@/utils/messaging/views';
 
 export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -1,14 +1,5 @@
-import type { TemplateView } from '@/utils/messaging/contract';
-import {
-  dealFieldValue,
-  emptyVariables,
-  initialValues,
-  overlongVariables,
-  resolveMapping,
-  suggestMapping,
-  templateSegments,
-  type DealContext,
-} from './template-variables';
+import type { DealContext, TemplateView } from '@/utils/messaging/views';
+import { dealFieldValue, emptyVariables, initialValues, overlongVariables, resolveMapping, suggestMapping, templateSegments } from './template-variables';
 
 const deal: DealContext = {
   dealId: '42',

@@ -3,10 +3,7 @@
  * fits each placeholder, and what that field says.
  */
 import { MAX_VARIABLE_LENGTH, type DealField } from '@/utils/messaging/constants';
-import type { DealContext, TemplateView } from '@/utils/messaging/contract';
-
-export { DEAL_FIELDS, type DealField } from '@/utils/messaging/constants';
-export type { DealContext } from '@/utils/messaging/contract';
+import type { DealContext, TemplateView } from '@/utils/messaging/views';
 
 export type VariableMapping = Record<string, DealField>;
 

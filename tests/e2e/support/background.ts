@@ -4,15 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
-import {
-  CHANNEL,
-  type RequestEnvelope,
-  type RequestPayload,
-  type RequestType,
-  type ResponseEnvelope,
-  type ResponseMap,
-  type SettingsInput,
-} from '../../../utils/messaging/contract';
+import { CHANNEL } from '../../../utils/messaging/constants';
+import type { RequestEnvelope, RequestPayload, RequestType, SettingsInput } from '../../../utils/messaging/contract';
+import type { ResponseEnvelope, ResponseMap } from '../../../utils/messaging/views';
 
 // The extension page's global; these functions run there, not in Node.
 declare const chrome: typeof Browser;

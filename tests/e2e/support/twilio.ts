@@ -1,5 +1,6 @@
 /** FakeTwilio on a local HTTPS port, standing in for api.twilio.com and content.twilio.com. */
-import type { SettingsInput, TemplateView } from '../../../utils/messaging/contract';
+import type { SettingsInput } from '../../../utils/messaging/contract';
+import type { TemplateView } from '../../../utils/messaging/views';
 import { FakeTwilio, startFakeTwilioServer, type FakeTwilioOptions, type FakeTwilioServer, type RecordedRequest } from '../../fakes/twilio';
 import { API_HOST, CONTENT_HOST } from '../../fakes/twilio/wire';
 

@@ -2,8 +2,8 @@
  * Twilio credentials and preferences. Only the background imports the stored form; UI contexts
  * get a `SettingsView`, which says whether a secret is saved but never carries it.
  */
-import type { SettingsInput, SettingsView } from '@/utils/messaging/contract';
-import { settingsInputSchema } from '@/utils/messaging/contract';
+import { settingsInputSchema, type SettingsInput } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import { keyValueSlot } from '@/utils/background/store/key-value';
 import type { TwilioAuth, TwilioSender } from '@/utils/background/twilio/types';
 import { checkSettings, keepsSavedSecret, parseSender, type FieldErrors, type SavedCredentials } from '@/utils/settings/validation';

@@ -1,5 +1,5 @@
 /** "Test connection": calls Twilio with the form's values and says in plain words what is wrong. */
-import type { ConnectionTestResult } from '@/utils/messaging/contract';
+import type { ConnectionTestResult } from '@/utils/messaging/views';
 import { explainTwilioError } from '@/utils/background/twilio/error-explanations';
 import { TwilioApiError, TwilioNetworkError } from '@/utils/background/twilio/errors';
 import type { TwilioClient } from '@/utils/background/twilio/types';

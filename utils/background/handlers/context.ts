@@ -8,7 +8,8 @@ import type { SenderKind } from '@/utils/background/sender-policy';
 import type { DealchatDb } from '@/utils/background/store/db';
 import type { TwilioConnection } from '@/utils/background/twilio-connection';
 import type { TwilioClient } from '@/utils/background/twilio/types';
-import type { ParsedRequest, RequestType, ResponseMap, SyncStatus } from '@/utils/messaging/contract';
+import type { ParsedRequest, RequestType } from '@/utils/messaging/contract';
+import type { ResponseMap, SyncStatus } from '@/utils/messaging/views';
 
 export interface HandlerContext {
   readonly db: DealchatDb;

@@ -1,5 +1,5 @@
 import { createTestEngine, envelope, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
-import { CHANNEL } from '@/utils/messaging/contract';
+import { CHANNEL } from '@/utils/messaging/constants';
 
 let setup: ReturnType<typeof createTestEngine>;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 /** The template list, and which deal field fills each template's variables (remembered per template). */
 import { keyValueSlot } from '@/utils/background/store/key-value';
 import { listTemplates } from '@/utils/background/store/templates';
-import type { VariableMappings } from '@/utils/messaging/contract';
+import type { VariableMappings } from '@/utils/messaging/views';
 import type { HandlerContext, HandlersOf } from './context';
 
 type TemplatesContext = Pick<HandlerContext, 'db'>;

@@ -4,7 +4,7 @@
  * `chrome.storage.local`, which content scripts can read.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ErrorExplanation, TemplateView } from '@/utils/messaging/contract';
+import type { ErrorExplanation, TemplateView } from '@/utils/messaging/views';
 import type { SendMessageContent, TwilioMessageStatus } from '@/utils/background/twilio/types';
 
 export interface ContactRow {

@@ -5,7 +5,7 @@ import { openDatabase, SCHEMA_V1, SCHEMA_V2, type DealchatDb } from './db';
 import { latestMessages, messagesAwaitingStatus, recordStatusRead, upsertTwilioMessages } from './messages';
 import { keyValueSlot } from './key-value';
 import { listTemplates, replaceTemplates } from './templates';
-import type { TemplateView } from '@/utils/messaging/contract';
+import type { TemplateView } from '@/utils/messaging/views';
 
 const SENDER = '+14155550100';
 const CONTACT = '+46701234567';

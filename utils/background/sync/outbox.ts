@@ -4,7 +4,7 @@
  * connection, 5xx, or a worker killed mid-request) is reconciled against Twilio's message list
  * before it is ever retried, so nothing is sent twice.
  */
-import type { ErrorExplanation } from '@/utils/messaging/contract';
+import type { ErrorExplanation } from '@/utils/messaging/views';
 import { senderOf } from '@/utils/background/credentials/settings';
 import type { DealchatDb, OutboxRow } from '@/utils/background/store/db';
 import { upsertTwilioMessages } from '@/utils/background/store/messages';

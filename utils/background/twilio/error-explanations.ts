@@ -1,4 +1,4 @@
-import type { ErrorExplanation } from '@/utils/messaging/contract';
+import type { ErrorExplanation } from '@/utils/messaging/views';
 
 type Explanation = Omit<ErrorExplanation, 'code'>;
 

@@ -1,4 +1,4 @@
-import type { ApprovalStatus, TemplateView } from '@/utils/messaging/contract';
+import type { ApprovalStatus, TemplateView } from '@/utils/messaging/views';
 import { parseTwilioDate } from './dates';
 import type { TwilioContentAndApprovals } from './types';
 
