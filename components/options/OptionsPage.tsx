@@ -1,38 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { BrandMark } from '@/components/shared/BrandMark';
 import { ErrorNotice } from '@/components/shared/Notice';
-import type { SettingsView } from '@/utils/messaging/views';
 import type { OptionsBackend } from './backend';
-import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
+import { useLoad } from '@/components/shared/useLoad';
 import { SettingsForm } from './SettingsForm';
-
-type LoadState = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; settings: SettingsView };
+import { LinkIcon } from '@/components/shared/icons';
 
 const CONSOLE_URL = 'https://console.twilio.com/';
 
 export function OptionsPage({ backend }: { backend: OptionsBackend }) {
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    backend.getSettings().then(
-      (settings) => {
-        if (current) setLoad({ status: 'ready', settings });
-      },
-      (error: unknown) => {
-        if (current) setLoad({ status: 'failed', message: backgroundErrorMessage(error, 'Something unexpected went wrong.') });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [backend, attempt]);
-
-  const retry = () => {
-    setLoad({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  };
+  const getSettings = useCallback(() => backend.getSettings(), [backend]);
+  const { state: load, retry } = useLoad(getSettings, { failure: 'Something unexpected went wrong.' });
 
   return (
     <main className="page">
@@ -61,7 +39,7 @@ export function OptionsPage({ backend }: { backend: OptionsBackend }) {
           </ul>
           <a className="where__link" href={CONSOLE_URL} target="_blank" rel="noreferrer">
             Open the Twilio Console<span className="visually-hidden"> (opens in a new tab)</span>
-            <ExternalIcon />
+            <LinkIcon className="where__icon" />
           </a>
         </div>
       </header>
@@ -80,22 +58,7 @@ export function OptionsPage({ backend }: { backend: OptionsBackend }) {
           </button>
         </ErrorNotice>
       )}
-      {load.status === 'ready' && <SettingsForm initial={load.settings} backend={backend} />}
+      {load.status === 'ready' && <SettingsForm initial={load.value} backend={backend} />}
     </main>
-  );
-}
-
-function ExternalIcon() {
-  return (
-    <svg className="where__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-      <path
-        d="M9 2.5h4.5V7M13.5 2.5L7.5 8.5M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

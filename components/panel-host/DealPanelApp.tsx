@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
-import type { TemplateRequests } from '@/components/panel/templateRequests';
+import type { TemplateRequests } from '@/components/panel/templates/templateRequests';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { DealContext } from '@/utils/messaging/views';
 import type { DealContextCache } from './deal-context-cache';

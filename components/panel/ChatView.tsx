@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConversationView, DealContext, TemplateView } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
-import { Composer } from './Composer';
-import { TemplatePicker } from './TemplatePicker';
-import type { TemplateRequests } from './templateRequests';
-import { Thread } from './Thread';
+import { Composer } from './composer/Composer';
+import { TemplatePicker } from './templates/TemplatePicker';
+import type { TemplateRequests } from './templates/templateRequests';
+import { Thread } from './thread/Thread';
 import { useLiveWindow } from './useLiveWindow';
-import { useSendOnce } from './useSendOnce';
+import { useSendOnce } from './composer/useSendOnce';
 import { WindowStatus } from './WindowStatus';
 
 interface ChatViewProps {

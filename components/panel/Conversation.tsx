@@ -2,7 +2,7 @@ import type { DealContext } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { ChatView } from './ChatView';
 import { NotConfigured } from './NotConfigured';
-import type { TemplateRequests } from './templateRequests';
+import type { TemplateRequests } from './templates/templateRequests';
 import { useConversation } from './useConversation';
 
 interface ConversationProps {
@@ -37,14 +37,14 @@ export function Conversation({ backend, deal, contact, contactName, locale, requ
       </div>
     );
   }
-  if (!state.conversation.configured) return <NotConfigured onOpenSettings={() => backend.openSettings()} />;
+  if (!state.value.configured) return <NotConfigured onOpenSettings={() => backend.openSettings()} />;
   return (
     <ChatView
       backend={backend}
       deal={deal}
       contact={contact}
       contactName={contactName}
-      conversation={state.conversation}
+      conversation={state.value}
       refreshError={state.refreshError}
       syncError={syncError}
       locale={locale}

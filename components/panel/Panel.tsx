@@ -3,9 +3,9 @@ import type { DealContext } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { ContactHeader, type PhoneChoice } from './ContactHeader';
 import { Conversation } from './Conversation';
-import { SettingsIcon, WhatsAppMark } from './icons';
+import { SettingsIcon, WhatsAppMark } from '@/components/shared/icons';
 import { PhoneEntry } from './PhoneEntry';
-import type { TemplateRequests } from './templateRequests';
+import type { TemplateRequests } from './templates/templateRequests';
 
 export interface PanelProps {
   backend: PanelBackend;
@@ -29,7 +29,7 @@ export function Panel({ backend, deal, locale, requests }: PanelProps) {
   return (
     <section className="dc-panel" role="region" aria-label="WhatsApp">
       <header className="dc-header">
-        <WhatsAppMark />
+        <WhatsAppMark className="dc-mark" />
         <h2 className="dc-header__title">WhatsApp</h2>
         <button
           type="button"

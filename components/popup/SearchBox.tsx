@@ -1,5 +1,5 @@
 import type { KeyboardEvent, Ref } from 'react';
-import { ClearIcon, SearchIcon } from './icons';
+import { CloseIcon, SearchIcon } from '@/components/shared/icons';
 
 interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>;
@@ -39,7 +39,7 @@ export function SearchBox({ inputRef, query, listId, activeId, onQueryChange, on
       {query !== '' && (
         // Escape does the same from the keyboard, so the button stays out of the tab order.
         <button type="button" className="search__clear" tabIndex={-1} aria-label="Clear search" onClick={onClear}>
-          <ClearIcon />
+          <CloseIcon size={14} />
         </button>
       )}
     </div>

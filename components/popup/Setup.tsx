@@ -1,4 +1,4 @@
-import { ConnectIcon } from './icons';
+import { ConnectIcon } from '@/components/shared/icons';
 
 /** Shown until the Twilio account is connected: without it there are no templates to list. */
 export function Setup({ onOpenSettings }: { onOpenSettings: () => void }) {

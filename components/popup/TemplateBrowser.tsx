@@ -3,12 +3,12 @@ import type { TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { FilterBar } from './FilterBar';
 import { hasFilters, NO_FILTERS, toSearchFilters, type FilterKey, type FilterValues } from './filters';
-import { BackIcon } from './icons';
+import { BackIcon } from '@/components/shared/icons';
 import { formatCount } from './numbers';
 import { ResultSummary } from './ResultSummary';
 import { SearchBox } from './SearchBox';
 import { TemplateDetail } from './TemplateDetail';
-import { OPTION_HEIGHT, TemplateList } from './TemplateList';
+import { OPTION_HEIGHT, PopupTemplateList } from './PopupTemplateList';
 
 /** How far Page Up and Page Down move: about the list's height. */
 const PAGE = Math.floor(400 / OPTION_HEIGHT);
@@ -136,7 +136,7 @@ export const TemplateBrowser = memo(function TemplateBrowser({ templates, insert
       {detail ? (
         <TemplateDetail key={detail.sid} template={detail} insert={insert} />
       ) : showList ? (
-        <TemplateList id={listId} templates={results} activeIndex={activeIndex} optionId={optionId} onOpen={openTemplate} />
+        <PopupTemplateList id={listId} templates={results} activeIndex={activeIndex} optionId={optionId} onOpen={openTemplate} />
       ) : (
         <div className="empty">
           <p className="empty__title">No templates match{query.trim() === '' ? ' these filters' : ` “${query.trim()}”`}.</p>

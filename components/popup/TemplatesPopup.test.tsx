@@ -7,7 +7,7 @@ import type { TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { generateTemplates, template } from '@/tests/support/templates';
 import { fakeBackend, MINUTE, syncStatus, tabWithPanel } from '@/tests/support/popup';
-import { OPTION_HEIGHT } from './TemplateList';
+import { OPTION_HEIGHT } from './PopupTemplateList';
 import { TemplatesPopup } from './TemplatesPopup';
 
 const welcomeBody = 'Hi {{first_name}}, thanks for your interest in {{2}}.';

@@ -2,7 +2,7 @@ import { BrandMark } from '@/components/shared/BrandMark';
 import { BusyButton } from '@/components/shared/BusyButton';
 import { ErrorNotice, Notice } from '@/components/shared/Notice';
 import type { PopupBackend } from './backend';
-import { SyncIcon } from './icons';
+import { SyncIcon } from '@/components/shared/icons';
 import { Setup } from './Setup';
 import { SyncSummary } from './SyncSummary';
 import { TemplateBrowser } from './TemplateBrowser';
@@ -15,7 +15,7 @@ export function TemplatesPopup({ backend }: { backend: PopupBackend }) {
   const { data, retry, setSync } = usePopupData(backend);
   const { syncing, error: syncRequestError, syncNow } = useSyncNow(backend, setSync);
   const insert = useDealPanel(backend);
-  const sync = data.status === 'ready' ? data.sync : null;
+  const sync = data.status === 'ready' ? data.value.sync : null;
 
   return (
     <main className="popup">
@@ -66,8 +66,8 @@ export function TemplatesPopup({ backend }: { backend: PopupBackend }) {
           </ErrorNotice>
         </div>
       )}
-      {data.status === 'ready' && !data.sync.configured && <Setup onOpenSettings={() => backend.openSettings()} />}
-      {data.status === 'ready' && data.sync.configured && data.templates.length === 0 && (
+      {data.status === 'ready' && !data.value.sync.configured && <Setup onOpenSettings={() => backend.openSettings()} />}
+      {data.status === 'ready' && data.value.sync.configured && data.value.templates.length === 0 && (
         <div className="empty">
           <p className="empty__title">No templates yet</p>
           <p className="empty__text">
@@ -75,8 +75,8 @@ export function TemplatesPopup({ backend }: { backend: PopupBackend }) {
           </p>
         </div>
       )}
-      {data.status === 'ready' && data.sync.configured && data.templates.length > 0 && (
-        <TemplateBrowser templates={data.templates} insert={insert} />
+      {data.status === 'ready' && data.value.sync.configured && data.value.templates.length > 0 && (
+        <TemplateBrowser templates={data.value.templates} insert={insert} />
       )}
     </main>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ErrorIcon } from './icons';
 
 /** Props to spread on the control so its label, hint and error are announced with it. */
 export interface FieldControlProps {
@@ -41,18 +42,8 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
 export function FieldError({ id, message }: { id: string; message: string }) {
   return (
     <p className="field__error" id={id}>
-      <ErrorIcon />
+      <ErrorIcon className="field__error-icon" />
       {message}
     </p>
-  );
-}
-
-function ErrorIcon() {
-  return (
-    <svg className="field__error-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <circle cx="8" cy="8" r="7" fill="currentColor" />
-      <rect x="7.1" y="3.8" width="1.8" height="5.2" rx="0.9" fill="#fff" />
-      <circle cx="8" cy="11.4" r="1.05" fill="#fff" />
-    </svg>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, type KeyboardEvent, type Ref } from 'react';
 import type { TemplateView } from '@/utils/messaging/views';
 import { isSendable } from '@/utils/templates/status';
-import { TemplateOption } from './TemplateOption';
+import { PanelTemplateOption } from './PanelTemplateOption';
 
-interface TemplateListProps {
+interface PanelTemplateListProps {
   templates: TemplateView[];
   activeSid: string | null;
   labelledBy: string;
@@ -16,7 +16,7 @@ interface TemplateListProps {
  * A listbox that keeps focus on itself and points at the active option, so arrow keys move
  * through the templates and Enter picks one.
  */
-export function TemplateList({ templates, activeSid, labelledBy, listRef, onActiveChange, onChoose }: TemplateListProps) {
+export function PanelTemplateList({ templates, activeSid, labelledBy, listRef, onActiveChange, onChoose }: PanelTemplateListProps) {
   const idPrefix = useId();
   const optionId = (index: number) => `${idPrefix}-option-${index}`;
   const activeIndex = templates.findIndex((template) => template.sid === activeSid);
@@ -65,7 +65,7 @@ export function TemplateList({ templates, activeSid, labelledBy, listRef, onActi
       }}
     >
       {templates.map((template, index) => (
-        <TemplateOption
+        <PanelTemplateOption
           key={template.sid}
           id={optionId(index)}
           template={template}

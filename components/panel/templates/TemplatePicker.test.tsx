@@ -4,9 +4,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { TemplateView } from '@/utils/messaging/views';
-import { Panel } from './Panel';
+import { Panel } from '@/components/panel/Panel';
 import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template, unanswered } from '@/tests/support/panel';
-import { UNANSWERED_SEND } from './useSendOnce';
+import { UNANSWERED_SEND } from '@/components/panel/composer/useSendOnce';
 
 const welcome = template({
   friendlyName: 'welcome_customer',

@@ -3,7 +3,7 @@ import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessa
 import { BusyButton } from '@/components/shared/BusyButton';
 import { MAX_BODY_LENGTH } from '@/utils/messaging/constants';
 import { CharacterCounter } from './CharacterCounter';
-import { PaperclipIcon, TemplateIcon } from './icons';
+import { PaperclipIcon, TemplateIcon } from '@/components/shared/icons';
 import { MediaLinkField, mediaLinkError } from './MediaLinkField';
 
 interface ComposerProps {

@@ -4,7 +4,7 @@ import { templateFacts } from '@/utils/templates/labels';
 import { StatusBadge } from './StatusBadge';
 import { TemplateText } from './TemplateText';
 
-interface TemplateOptionProps {
+interface PopupTemplateOptionProps {
   template: TemplateView;
   id: string;
   active: boolean;
@@ -17,7 +17,7 @@ interface TemplateOptionProps {
 }
 
 /** One template in the list: named by its name alone, described by its status, facts and text. */
-export const TemplateOption = memo(function TemplateOption({ template, id, active, position, total, top, height, onOpen }: TemplateOptionProps) {
+export const PopupTemplateOption = memo(function PopupTemplateOption({ template, id, active, position, total, top, height, onOpen }: PopupTemplateOptionProps) {
   return (
     <li
       id={id}
@@ -40,7 +40,7 @@ export const TemplateOption = memo(function TemplateOption({ template, id, activ
 });
 
 /** What the option shows, the same while its template is: a keystroke that keeps it in place renders none of it again. */
-const OptionContent = memo(function OptionContent({ template, id }: Pick<TemplateOptionProps, 'template' | 'id'>) {
+const OptionContent = memo(function OptionContent({ template, id }: Pick<PopupTemplateOptionProps, 'template' | 'id'>) {
   const reason = template.approvalStatus === 'rejected' ? template.rejectionReason : null;
   return (
     <>

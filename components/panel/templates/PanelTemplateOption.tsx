@@ -2,7 +2,7 @@ import type { TemplateView } from '@/utils/messaging/views';
 import { isSendable } from '@/utils/templates/status';
 import { TemplateStatusBadge } from './TemplateStatusBadge';
 
-interface TemplateOptionProps {
+interface PanelTemplateOptionProps {
   template: TemplateView;
   id: string;
   active: boolean;
@@ -11,7 +11,7 @@ interface TemplateOptionProps {
 }
 
 /** One template in the list. Its accessible name is the template's name alone; status and text describe it. */
-export function TemplateOption({ template, id, active, onChoose, onPoint }: TemplateOptionProps) {
+export function PanelTemplateOption({ template, id, active, onChoose, onPoint }: PanelTemplateOptionProps) {
   const sendable = isSendable(template);
   const meta = [template.category && capitalise(template.category), template.language].filter(Boolean).join(' · ');
   return (

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MessageView } from '@/utils/messaging/views';
 import { BackgroundError } from '@/utils/messaging/client';
-import { Panel } from './Panel';
+import { Panel } from '@/components/panel/Panel';
 import { HOUR, conversation, deal, fakeBackend, message } from '@/tests/support/panel';
 import { Thread } from './Thread';
 

@@ -4,6 +4,7 @@ import { DaySeparator, startOfDay } from './DaySeparator';
 import { MessageBubble } from './MessageBubble';
 import type { LoadMedia } from './MessageMedia';
 import { useStickToBottom } from './useStickToBottom';
+import { ChatIcon } from '@/components/shared/icons';
 
 interface ThreadProps {
   messages: MessageView[];
@@ -31,7 +32,7 @@ export function Thread({ messages, contactName, now, locale, onRetry, loadMedia 
     <div ref={ref} className="dc-thread" role="log" aria-live="polite" aria-label="Conversation" tabIndex={0} onScroll={onScroll}>
       {days.length === 0 ? (
         <div className="dc-thread__empty">
-          <ChatIcon />
+          <ChatIcon className="dc-thread__empty-icon" />
           <p className="dc-thread__empty-title">No messages with {contactName} yet</p>
           <p className="dc-thread__empty-text">Messages you send and their replies will show up here.</p>
         </div>
@@ -65,19 +66,4 @@ function groupByDay(messages: MessageView[]): Day[] {
     else days.push({ start, messages: [message] });
   }
   return days;
-}
-
-function ChatIcon() {
-  return (
-    <svg className="dc-thread__empty-icon" viewBox="0 0 40 40" width="40" height="40" aria-hidden="true" focusable="false">
-      <path
-        d="M20 6C12 6 6 11.6 6 18.6c0 3.6 1.6 6.9 4.3 9.2L9 34l6.2-3.1c1.5.4 3.1.7 4.8.7 8 0 14-5.7 14-12.9S28 6 20 6z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinejoin="round"
-      />
-      <path d="M14 16.5h12M14 21.5h8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
-  );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { TemplateView } from '@/utils/messaging/views';
-import { TemplateOption } from './TemplateOption';
+import { PopupTemplateOption } from './PopupTemplateOption';
 import { useRowWindow } from './useRowWindow';
 
 /** Every option is this tall, so thousands can be laid out without measuring any. */
@@ -11,7 +11,7 @@ export const OPTION_HEIGHT = 74;
  */
 const OVERSCAN = 2;
 
-interface TemplateListProps {
+interface PopupTemplateListProps {
   id: string;
   templates: TemplateView[];
   activeIndex: number;
@@ -23,7 +23,7 @@ interface TemplateListProps {
  * The search results as a listbox the search box controls. Only the options in view are in the
  * page, so it stays quick with an account's 6,000 templates.
  */
-export function TemplateList({ id, templates, activeIndex, optionId, onOpen }: TemplateListProps) {
+export function PopupTemplateList({ id, templates, activeIndex, optionId, onOpen }: PopupTemplateListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { start, end, reveal } = useRowWindow(scrollRef, templates.length, OPTION_HEIGHT, OVERSCAN);
 
@@ -37,7 +37,7 @@ export function TemplateList({ id, templates, activeIndex, optionId, onOpen }: T
   const options = templates.slice(start, end).map((template, offset) => {
     const index = start + offset;
     return (
-      <TemplateOption
+      <PopupTemplateOption
         key={index}
         id={optionId(template)}
         template={template}

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { ConversationView } from '@/utils/messaging/views';
-import { Panel } from './Panel';
+import { Panel } from '@/components/panel/Panel';
 import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, unanswered } from '@/tests/support/panel';
 import { UNANSWERED_SEND } from './useSendOnce';
 

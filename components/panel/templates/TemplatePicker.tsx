@@ -3,10 +3,11 @@ import type { DealContext, TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { isSendable } from '@/utils/templates/status';
 import type { VariableMapping } from '@/utils/whatsapp/template-variables';
-import type { PanelBackend } from './backend';
-import { BackIcon, CloseIcon, SearchIcon } from './icons';
+import type { PanelBackend } from '@/components/panel/backend';
+import { BackIcon, CloseIcon, SearchIcon } from '@/components/shared/icons';
+import type { LoadState } from '@/components/shared/useLoad';
 import { TemplateForm } from './TemplateForm';
-import { TemplateList } from './TemplateList';
+import { PanelTemplateList } from './PanelTemplateList';
 import { useTemplateCatalog, type Catalog } from './useTemplateCatalog';
 
 // One list for every render before the catalog is in, so the index is built once for it.
@@ -36,7 +37,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const returnToList = useRef(false);
 
-  const templates = catalog.status === 'ready' ? catalog.templates : NO_TEMPLATES;
+  const templates = catalog.status === 'ready' ? catalog.value.templates : NO_TEMPLATES;
   const index = useMemo(() => createTemplateIndex(templates), [templates]);
   const matches = index.search(query);
 
@@ -102,7 +103,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
             key={chosen.sid}
             template={chosen}
             deal={deal}
-            remembered={catalog.mappings[chosen.sid]}
+            remembered={catalog.value.mappings[chosen.sid]}
             locale={locale}
             onSaveMapping={(mapping) => saveMapping(chosen, mapping)}
             onSend={(values) => onSend(chosen, values)}
@@ -113,7 +114,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
       ) : (
         <div className="dc-picker__browse">
           <div className="dc-search">
-            <SearchIcon />
+            <SearchIcon className="dc-search__icon" />
             <input
               ref={searchRef}
               type="text"
@@ -130,20 +131,20 @@ export function TemplatePicker(props: TemplatePickerProps) {
             />
           </div>
           <CatalogStatus catalog={catalog} onRetry={retry} />
-          {catalog.status === 'ready' && catalog.templates.length === 0 && (
+          {catalog.status === 'ready' && catalog.value.templates.length === 0 && (
             <p className="dc-muted dc-picker__message">
               Your Twilio account has no templates yet. Create one in the Twilio Console’s Content Template Builder and
               submit it for WhatsApp approval.
             </p>
           )}
-          {catalog.status === 'ready' && catalog.templates.length > 0 && matches.length === 0 && (
+          {catalog.status === 'ready' && catalog.value.templates.length > 0 && matches.length === 0 && (
             <p className="dc-muted dc-picker__message">No templates match “{query.trim()}”.</p>
           )}
           <p className="dc-visually-hidden" aria-live="polite">
             {catalog.status === 'ready' && query.trim() !== '' ? resultCount(matches.length) : ''}
           </p>
           {matches.length > 0 && (
-            <TemplateList
+            <PanelTemplateList
               templates={matches}
               activeSid={activeSid}
               labelledBy={titleId}
@@ -159,7 +160,7 @@ export function TemplatePicker(props: TemplatePickerProps) {
 }
 
 /** Why there is nothing to pick from yet: the templates are loading, or could not be loaded. */
-function CatalogStatus({ catalog, onRetry }: { catalog: Catalog; onRetry: () => void }) {
+function CatalogStatus({ catalog, onRetry }: { catalog: LoadState<Catalog>; onRetry: () => void }) {
   if (catalog.status === 'loading') {
     return (
       <p className="dc-muted dc-picker__message">
