@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contactPhone, seededRandom } from '../tests/support/random';
 import { parseTwilioDate } from '../utils/background/twilio/dates';
 import { percentile } from './figures';
 import { contactMessages, corpusBatches, messageCounts, type CorpusShape } from './message-corpus';
-import { contactPhone, seededRandom } from '../tests/support/random';
 
 const SENDER = '+14155238886';
 const END = Date.UTC(2026, 10, 20, 9);

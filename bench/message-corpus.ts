@@ -4,9 +4,9 @@
  * messages, most with a handful), in conversations spread over months, both directions, every kind
  * of outcome, and a few recent messages still awaiting their delivery report.
  */
+import { contactPhone, seededRandom, shuffled, type Random } from '../tests/support/random';
 import { twilioMessage } from '../tests/support/twilio-message';
 import type { TwilioMessage, TwilioMessageStatus } from '../utils/background/twilio/types';
-import { contactPhone, seededRandom, shuffled, type Random } from '../tests/support/random';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startFakeServer } from '../tests/fakes/serve-fake';
+import { contactPhone, seededRandom } from '../tests/support/random';
 import { EXTENSION_SOURCE_ALIAS } from '../vite.config';
 import { percentile, type Figure, type Measurement } from './figures';
 import { CORPUS_SHAPE, messageCounts, type CorpusOptions } from './message-corpus';
-import { contactPhone, seededRandom } from '../tests/support/random';
 import type { QueryContext, StoreBenchWindow, StoreQuery } from './store-page';
 
 const ROOT = resolve(import.meta.dirname, '..');

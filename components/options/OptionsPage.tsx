@@ -1,10 +1,10 @@
 import { useCallback } from 'react';
 import { BrandMark } from '@/components/shared/BrandMark';
-import { ErrorNotice } from '@/components/shared/Notice';
-import type { OptionsBackend } from './backend';
-import { useLoad } from '@/components/shared/useLoad';
-import { SettingsForm } from './SettingsForm';
 import { LinkIcon } from '@/components/shared/icons';
+import { ErrorNotice } from '@/components/shared/Notice';
+import { useLoad } from '@/components/shared/useLoad';
+import type { OptionsBackend } from './backend';
+import { SettingsForm } from './SettingsForm';
 
 const CONSOLE_URL = 'https://console.twilio.com/';
 

@@ -1,13 +1,9 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { BusyButton } from '@/components/shared/BusyButton';
 import { ErrorNotice, Notice } from '@/components/shared/Notice';
 import type { SettingsField, SettingsInput } from '@/utils/messaging/contract';
 import type { SettingsView } from '@/utils/messaging/views';
-import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
-import { countryFromLanguage } from './countries';
-import { CredentialsFieldset } from './CredentialsFieldset';
-import { CrmFieldset } from './CrmFieldset';
-import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import {
   checkSettings,
   fieldError,
@@ -15,8 +11,12 @@ import {
   hiddenFields,
   type FieldErrors,
 } from '@/utils/settings/validation';
-import { sameValues, toSettingsInput, valuesFromView, type FormValues } from './form';
 import type { OptionsBackend } from './backend';
+import { ConnectionResult, type ConnectionTestState } from './ConnectionResult';
+import { countryFromLanguage } from './countries';
+import { CredentialsFieldset } from './CredentialsFieldset';
+import { CrmFieldset } from './CrmFieldset';
+import { sameValues, toSettingsInput, valuesFromView, type FormValues } from './form';
 import { SenderFieldset } from './SenderFieldset';
 
 type SaveState =

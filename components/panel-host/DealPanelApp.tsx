@@ -1,7 +1,7 @@
 /** Loads what the panel needs about the deal, then shows the panel. */
 import { useEffect, useState } from 'react';
-import { Panel } from '@/components/panel/Panel';
 import type { PanelBackend } from '@/components/panel/backend';
+import { Panel } from '@/components/panel/Panel';
 import type { TemplateRequests } from '@/components/panel/templates/templateRequests';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import type { DealContext } from '@/utils/messaging/views';

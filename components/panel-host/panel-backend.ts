@@ -1,8 +1,8 @@
 /** The panel's backend in a content script: every call is a request to the background. */
 import type { PanelBackend } from '@/components/panel/backend';
 import { request } from '@/utils/messaging/client';
-import type { ConversationView, LiveEvent } from '@/utils/messaging/views';
 import type { LiveConnection } from '@/utils/messaging/live';
+import type { ConversationView, LiveEvent } from '@/utils/messaging/views';
 import { recentlySeen } from './recently-seen';
 
 type Listener = { contact: string; onEvent: (event: LiveEvent) => void };

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { deferred, template } from '@/tests/support/panel';
-import type { TemplateView } from '@/utils/messaging/views';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
+import type { TemplateView } from '@/utils/messaging/views';
 import {
   createPanelCommandChannel,
   listenForPanelCommands,

@@ -5,8 +5,8 @@
 import type { Browser } from 'wxt/browser';
 import type { PanelBackend } from '@/components/panel/backend';
 import type { TemplateRequests } from '@/components/panel/templates/templateRequests';
-import type { TemplateView } from '@/utils/messaging/views';
 import { parsePanelCommand, type PanelCommand, type PanelCommandResponse } from '@/utils/messaging/panel-commands';
+import type { TemplateView } from '@/utils/messaging/views';
 import { isSendable } from '@/utils/templates/status';
 
 export type PanelCommandAnswer = PanelCommandResponse<PanelCommand['type']>;

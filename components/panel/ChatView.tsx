@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConversationView, DealContext, TemplateView } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { Composer } from './composer/Composer';
+import { useSendOnce } from './composer/useSendOnce';
 import { TemplatePicker } from './templates/TemplatePicker';
 import type { TemplateRequests } from './templates/templateRequests';
 import { Thread } from './thread/Thread';
 import { useLiveWindow } from './useLiveWindow';
-import { useSendOnce } from './composer/useSendOnce';
 import { WindowStatus } from './WindowStatus';
 
 interface ChatViewProps {

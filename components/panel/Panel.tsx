@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { SettingsIcon, WhatsAppMark } from '@/components/shared/icons';
 import type { DealContext } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import { ContactHeader, type PhoneChoice } from './ContactHeader';
 import { Conversation } from './Conversation';
-import { SettingsIcon, WhatsAppMark } from '@/components/shared/icons';
 import { PhoneEntry } from './PhoneEntry';
 import type { TemplateRequests } from './templates/templateRequests';
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type SubmitEvent } from 'react';
-import { BusyButton } from '@/components/shared/BusyButton';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
+import { BusyButton } from '@/components/shared/BusyButton';
 import type { PhoneCheck } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 import type { PhoneChoice } from './ContactHeader';

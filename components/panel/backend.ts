@@ -1,5 +1,5 @@
-import type { ConversationView, LiveEvent, MediaItem, PhoneCheck, TemplateView } from '@/utils/messaging/views';
 import type { DealField } from '@/utils/messaging/constants';
+import type { ConversationView, LiveEvent, MediaItem, PhoneCheck, TemplateView } from '@/utils/messaging/views';
 
 /** Everything the deal-page panel asks of the background; a prop so tests and previews can stand in for it. */
 export interface PanelBackend {

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import type { ButtonKind, RichPart } from '@/utils/templates/parts';
 import { CodeIcon, LinkIcon, ListIcon, MediaIcon, PhoneIcon, ReplyIcon } from '@/components/shared/icons';
+import type { ButtonKind, RichPart } from '@/utils/templates/parts';
 import { TemplateText } from './TemplateText';
 
 const BUTTON_KINDS: Record<ButtonKind, { icon: ReactNode; what: string }> = {

@@ -1,7 +1,7 @@
+import { CheckIcon } from '@/components/shared/icons';
 import type { ApprovalStatus } from '@/utils/messaging/views';
 import { STATUS_LABELS } from '@/utils/templates/labels';
 import { templateStatus } from '@/utils/templates/status';
-import { CheckIcon } from '@/components/shared/icons';
 
 /** The template's WhatsApp approval at a glance; only "Approved" carries a check mark. */
 export function StatusBadge({ status, id }: { status: ApprovalStatus; id?: string }) {

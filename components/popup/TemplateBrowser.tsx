@@ -1,14 +1,14 @@
 import { memo, useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { BackIcon } from '@/components/shared/icons';
 import type { TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { FilterBar } from './FilterBar';
 import { hasFilters, NO_FILTERS, toSearchFilters, type FilterKey, type FilterValues } from './filters';
-import { BackIcon } from '@/components/shared/icons';
 import { formatCount } from './numbers';
+import { OPTION_HEIGHT, PopupTemplateList } from './PopupTemplateList';
 import { ResultSummary } from './ResultSummary';
 import { SearchBox } from './SearchBox';
 import { TemplateDetail } from './TemplateDetail';
-import { OPTION_HEIGHT, PopupTemplateList } from './PopupTemplateList';
 
 /** How far Page Up and Page Down move: about the list's height. */
 const PAGE = Math.floor(400 / OPTION_HEIGHT);

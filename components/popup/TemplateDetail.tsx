@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import { BusyButton } from '@/components/shared/BusyButton';
+import { CheckIcon, CopyIcon, InsertIcon } from '@/components/shared/icons';
 import type { TemplateView } from '@/utils/messaging/views';
 import { STATUS_EXPLANATIONS, templateFacts } from '@/utils/templates/labels';
 import { richParts } from '@/utils/templates/parts';
 import { isSendable, templateStatus } from '@/utils/templates/status';
-import { CheckIcon, CopyIcon, InsertIcon } from '@/components/shared/icons';
 import { RichParts } from './RichParts';
 import { StatusBadge } from './StatusBadge';
 import { TemplateText } from './TemplateText';

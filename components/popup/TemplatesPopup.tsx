@@ -1,8 +1,8 @@
 import { BrandMark } from '@/components/shared/BrandMark';
 import { BusyButton } from '@/components/shared/BusyButton';
+import { SyncIcon } from '@/components/shared/icons';
 import { ErrorNotice, Notice } from '@/components/shared/Notice';
 import type { PopupBackend } from './backend';
-import { SyncIcon } from '@/components/shared/icons';
 import { Setup } from './Setup';
 import { SyncSummary } from './SyncSummary';
 import { TemplateBrowser } from './TemplateBrowser';

@@ -1,5 +1,5 @@
-import type { LiveEvent, SyncStatus, TemplateView } from '@/utils/messaging/views';
 import type { PanelCommand } from '@/utils/messaging/panel-commands';
+import type { LiveEvent, SyncStatus, TemplateView } from '@/utils/messaging/views';
 
 /** Everything the popup asks of the extension and the browser; a prop so tests and previews can stand in for it. */
 export interface PopupBackend {

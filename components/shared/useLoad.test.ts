@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
-import { BackgroundError } from '@/utils/messaging/client';
 import { deferred } from '@/tests/support/panel';
+import { BackgroundError } from '@/utils/messaging/client';
 import { useLoad, type LoadOptions } from './useLoad';
 
 /** Does what settles a load, then lets the hook take the answer. */

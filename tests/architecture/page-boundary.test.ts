@@ -3,8 +3,8 @@
  * paths named here (folders that do not exist): a page may import nothing from a `background` folder (wherever it is and however
  * the path is written), and values of the zod contract only from the background.
  */
-import { resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import { resolve } from 'node:path';
 import tseslint from 'typescript-eslint';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { ALARMS } from '../../utils/background/schedule';
-import type { SettingsInput } from '../../utils/messaging/contract';
 import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
+import type { SettingsInput } from '../../utils/messaging/contract';
 import { ask, extensionStorage, request, scheduledAlarm } from './support/background';
 import { test } from './support/fixtures';
 import { formValue } from './support/twilio';

@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import type { RequestPayload } from '../../utils/messaging/contract';
 import type { MessageView, ResponseEnvelope } from '../../utils/messaging/views';
-import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import type { RecordedRequest } from '../fakes/twilio';
 import { announcedSeed, seededRandom, type Random } from '../support/random';
 import { settlementProblems } from '../support/settlement';

@@ -5,9 +5,9 @@
  * once Twilio answers normally.
  */
 import { ALARMS } from '../../utils/background/schedule';
+import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { explainTwilioError } from '../../utils/background/twilio/error-explanations';
 import type { MessageView, SyncStatus } from '../../utils/messaging/views';
-import { OUTBOX_POLICY } from '../../utils/background/sync/outbox';
 import { connectToTwilio, createTestEngine, requestFrom } from '../support/engine';
 import { announcedSeed, seededRandom } from '../support/random';
 import { settlementProblems, type SendRecord } from '../support/settlement';

@@ -2,11 +2,11 @@ import Dexie from 'dexie';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Engine, type EngineOptions } from '../../utils/background/engine';
+import { openDatabase } from '../../utils/background/store/db';
 import { isCrmPage } from '../../utils/crm/registry';
 import { CHANNEL } from '../../utils/messaging/constants';
 import type { RequestPayload, RequestType } from '../../utils/messaging/contract';
 import type { ResponseMap } from '../../utils/messaging/views';
-import { openDatabase } from '../../utils/background/store/db';
 import type { FakeTwilio } from '../fakes/twilio';
 
 export const EXTENSION_ID = 'dealchatextensionid';

@@ -1,9 +1,9 @@
 /** Builders and a scriptable backend for the panel's component tests. */
 import { act } from '@testing-library/react';
 import { expect, vi } from 'vitest';
+import type { PanelBackend } from '../../components/panel/backend';
 import { BackgroundError } from '../../utils/messaging/client';
 import type { ConversationView, DealContext, LiveEvent, MessageView, PhoneCheck, TemplateView, WindowView } from '../../utils/messaging/views';
-import type { PanelBackend } from '../../components/panel/backend';
 
 export const CONTACT = '+46701234567';
 export const OTHER_CONTACT = '+46731112233';

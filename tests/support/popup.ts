@@ -1,9 +1,9 @@
 /** A scriptable backend for the popup's component tests. */
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { LiveEvent, SyncStatus, TemplateView } from '../../utils/messaging/views';
-import type { PanelCommand } from '../../utils/messaging/panel-commands';
 import type { PopupBackend } from '../../components/popup/backend';
+import type { PanelCommand } from '../../utils/messaging/panel-commands';
+import type { LiveEvent, SyncStatus, TemplateView } from '../../utils/messaging/views';
 
 export const MINUTE = 60_000;
 

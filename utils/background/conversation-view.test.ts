@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { twilioMessage } from '@/tests/support/twilio-message';
+import { buildConversation } from './conversation-view';
 import { openDatabase, type DealchatDb } from './store/db';
 import { upsertTwilioMessages } from './store/messages';
 import { enqueueSend } from './sync/outbox';
 import type { SendMessageContent } from './twilio/types';
-import { buildConversation } from './conversation-view';
 
 const SENDER = '+14155550100';
 const CONTACT = '+46701234567';

@@ -1,11 +1,11 @@
 /** Builds what the panel shows for one contact from the store: the thread and the window. */
 import type { ConversationView, MessageState, MessageView } from '@/utils/messaging/views';
+import { evaluateWindow, OUTSIDE_WINDOW_ERROR } from '@/utils/whatsapp/session-window';
 import { getContact, sessionTimestamps } from './store/contacts';
 import type { DealchatDb, MessageRow, OutboxRow } from './store/db';
 import { latestMessages } from './store/messages';
 import { explainTwilioError } from './twilio/error-explanations';
 import type { TwilioMessageStatus } from './twilio/types';
-import { evaluateWindow, OUTSIDE_WINDOW_ERROR } from '@/utils/whatsapp/session-window';
 
 export const THREAD_LIMIT = 200;
 

@@ -1,5 +1,5 @@
-import { TwilioApiError, TwilioNetworkError, TwilioProtocolError } from './twilio/errors';
 import { describeTwilioFailure } from './describe-twilio-failure';
+import { TwilioApiError, TwilioNetworkError, TwilioProtocolError } from './twilio/errors';
 
 const answered = (status: number, body: object | string) =>
   TwilioApiError.fromResponse(status, typeof body === 'string' ? body : JSON.stringify(body));

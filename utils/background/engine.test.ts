@@ -4,10 +4,10 @@ import { connectToTwilio, createTestEngine, envelope, EXTENSION_ID, fromDealPage
 import { CONTACT, setUpTwilioHarness } from '@/tests/support/twilio';
 import { LIVE_PORT_NAME } from '@/utils/messaging/constants';
 import type { ConversationView, LiveEvent, ResponseEnvelope } from '@/utils/messaging/views';
-import { upsertTwilioMessages } from './store/messages';
-import { clockOffsetSlot } from './sync/sync-state';
 import { Engine } from './engine';
 import { ALARMS, SCHEDULE } from './schedule';
+import { upsertTwilioMessages } from './store/messages';
+import { clockOffsetSlot } from './sync/sync-state';
 
 const h = setUpTwilioHarness();
 let setup: ReturnType<typeof createTestEngine>;

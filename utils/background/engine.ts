@@ -5,12 +5,12 @@
  * what it is handed here.
  */
 import type { Browser } from 'wxt/browser';
-import type { DealchatDb } from './store/db';
 import { handlers, type HandlerContext } from './handlers';
 import { LiveHub } from './live-hub';
 import { createRequestRouter, type RequestRouter } from './router';
 import { Scheduler, type AlarmScheduler } from './scheduler';
 import type { SenderPolicy } from './sender-policy';
+import type { DealchatDb } from './store/db';
 import { SyncJobs } from './sync-jobs';
 import { BackgroundTasks } from './tasks';
 import { TwilioClock } from './twilio-clock';

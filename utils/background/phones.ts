@@ -1,6 +1,6 @@
 import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
-import type { PhoneCheck } from '@/utils/messaging/views';
 import type { RawPhone } from '@/utils/crm/crm-deal';
+import type { PhoneCheck } from '@/utils/messaging/views';
 
 /** A number WhatsApp can use, in the two forms the panel needs. */
 export interface UsablePhone {

@@ -5,10 +5,10 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { CrmApiAdapter } from '@/utils/crm/adapter';
 import { crmDealFromPage, type CrmDeal, type PageDeal } from '@/utils/crm/crm-deal';
-import { CrmError } from './crm-error';
-import { normalisePhones } from './phones';
 import type { DealContext } from '@/utils/messaging/views';
 import type { StoredSettings } from './credentials/settings';
+import { CrmError } from './crm-error';
+import { normalisePhones } from './phones';
 
 export interface DealContextRequest {
   api: CrmApiAdapter;

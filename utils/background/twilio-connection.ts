@@ -1,9 +1,9 @@
 /** The saved settings and a Twilio client for them, made once for as long as the settings stay. */
 import { storedSettings, twilioAuthOf, type StoredSettings } from './credentials/settings';
 import type { DealchatDb } from './store/db';
+import type { TwilioClock } from './twilio-clock';
 import { createTwilioClient, type TwilioClientOptions } from './twilio/rest-client';
 import type { TwilioClient } from './twilio/types';
-import type { TwilioClock } from './twilio-clock';
 
 export interface TwilioConnection {
   settings: StoredSettings;

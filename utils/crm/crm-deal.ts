@@ -1,4 +1,4 @@
-import type { DealPerson } from '@/utils/messaging/views';
+import type { DealFacts, DealPerson } from '@/utils/messaging/views';
 
 /** A phone number exactly as the CRM stores or shows it, before any normalisation. */
 export interface RawPhone {
@@ -11,17 +11,8 @@ export interface RawPhone {
  * The open deal as the CRM gives it, from its API or its page, with the phone numbers as written:
  * the background reads those with the rep's default country and answers the panel a `DealContext`.
  */
-export interface CrmDeal {
-  dealId: string;
-  title: string | null;
-  value: number | null;
-  currency: string | null;
-  organizationName: string | null;
-  ownerName: string | null;
-  person: DealPerson | null;
+export interface CrmDeal extends DealFacts {
   rawPhones: RawPhone[];
-  /** 'page' is read from what the deal page shows: no value, currency or owner, and no primary marks. */
-  source: 'api' | 'page';
 }
 
 /** What a deal page shows, for reps who have not given Dealchat an API token. */

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { LIVE_PORT_NAME } from './constants';
-import type { LiveEvent } from './views';
 import { connectLive } from './live';
+import type { LiveEvent } from './views';
 
 function fakeRuntime() {
   const ports: { posted: unknown[]; emit: (event: LiveEvent) => void; drop: () => void; disconnected: boolean }[] = [];

@@ -136,8 +136,8 @@ export interface DealPerson {
   lastName: string | null;
 }
 
-/** The open deal as the panel shows it: the CRM's deal (utils/crm/crm-deal.ts) with its phone numbers read. */
-export interface DealContext {
+/** What is known of a deal, whichever way it was read: its CRM's answer (utils/crm/crm-deal.ts) and the panel's view. */
+export interface DealFacts {
   dealId: string;
   title: string | null;
   value: number | null;
@@ -145,9 +145,14 @@ export interface DealContext {
   organizationName: string | null;
   ownerName: string | null;
   person: DealPerson | null;
+  /** 'page' is read from what the deal page shows: no value, currency or owner, and no primary marks. */
+  source: 'api' | 'page';
+}
+
+/** The open deal as the panel shows it: the CRM's deal with its phone numbers read. */
+export interface DealContext extends DealFacts {
   /** Best first: primary, then mobile, then the rest; invalid ones last. */
   phones: PhoneOption[];
-  source: 'api' | 'page';
   /** Set when the CRM could not be asked and the page's data is shown instead. */
   notice: string | null;
 }

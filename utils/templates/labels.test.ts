@@ -1,5 +1,5 @@
-import { languageLabel, mainType, templateFacts, typeLabel } from './labels';
 import { template } from '@/tests/support/templates';
+import { languageLabel, mainType, templateFacts, typeLabel } from './labels';
 
 describe('labels', () => {
   it('names languages in English, keeping codes Intl does not know', () => {

@@ -1,8 +1,8 @@
+import { generateTemplates, template } from '@/tests/support/templates';
 import type { TemplateView } from '@/utils/messaging/views';
 import { compareTemplates, sortTemplates } from './order';
 import { createTemplateIndex, foldText } from './search';
 import { isSendable, templateStatus } from './status';
-import { generateTemplates, template } from '@/tests/support/templates';
 
 const names = (templates: TemplateView[]) => templates.map((t) => t.friendlyName);
 

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
 import { BusyButton } from '@/components/shared/BusyButton';
+import { PaperclipIcon, TemplateIcon } from '@/components/shared/icons';
 import { MAX_BODY_LENGTH } from '@/utils/messaging/constants';
 import { CharacterCounter } from './CharacterCounter';
-import { PaperclipIcon, TemplateIcon } from '@/components/shared/icons';
 import { MediaLinkField, mediaLinkError } from './MediaLinkField';
 
 interface ComposerProps {

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { PanelBackend } from '@/components/panel/backend';
+import { BackIcon, CloseIcon, SearchIcon } from '@/components/shared/icons';
+import type { LoadState } from '@/components/shared/useLoad';
 import type { DealContext, TemplateView } from '@/utils/messaging/views';
 import { createTemplateIndex } from '@/utils/templates/search';
 import { isSendable } from '@/utils/templates/status';
 import type { VariableMapping } from '@/utils/whatsapp/template-variables';
-import type { PanelBackend } from '@/components/panel/backend';
-import { BackIcon, CloseIcon, SearchIcon } from '@/components/shared/icons';
-import type { LoadState } from '@/components/shared/useLoad';
-import { TemplateForm } from './TemplateForm';
 import { PanelTemplateList } from './PanelTemplateList';
+import { TemplateForm } from './TemplateForm';
 import { useTemplateCatalog, type Catalog } from './useTemplateCatalog';
 
 // One list for every render before the catalog is in, so the index is built once for it.

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { FormattedText } from '@/components/panel/thread/FormattedText';
 import type { TemplateView } from '@/utils/messaging/views';
 import { templateSegments } from '@/utils/whatsapp/template-variables';
-import { FormattedText } from '@/components/panel/thread/FormattedText';
 
 /** Private-use characters stand in for placeholders while the text is formatted, so `*{{1}}*` still reads as bold. */
 const FIRST_STAND_IN = 0xe000;

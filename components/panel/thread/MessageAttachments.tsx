@@ -1,6 +1,6 @@
+import { PaperclipIcon } from '@/components/shared/icons';
 import type { MessageView } from '@/utils/messaging/views';
 import { safeHref } from '@/utils/whatsapp/formatting';
-import { PaperclipIcon } from '@/components/shared/icons';
 import { MessageMedia, type LoadMedia } from './MessageMedia';
 
 interface MessageAttachmentsProps {

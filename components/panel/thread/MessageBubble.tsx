@@ -2,8 +2,8 @@ import type { MessageView } from '@/utils/messaging/views';
 import { DeliveryState } from './DeliveryState';
 import { FormattedText } from './FormattedText';
 import { MessageAttachments } from './MessageAttachments';
-import type { LoadMedia } from './MessageMedia';
 import { MessageFailure } from './MessageFailure';
+import type { LoadMedia } from './MessageMedia';
 
 interface MessageBubbleProps {
   message: MessageView;

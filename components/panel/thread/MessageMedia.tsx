@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { backgroundErrorMessage } from '@/components/shared/backgroundErrorMessage';
-import type { MediaItem } from '@/utils/messaging/views';
 import { PaperclipIcon } from '@/components/shared/icons';
+import type { MediaItem } from '@/utils/messaging/views';
 
 export type LoadMedia = (messageSid: string) => Promise<MediaItem[]>;
 

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
+import { ChatIcon } from '@/components/shared/icons';
 import type { MessageView } from '@/utils/messaging/views';
 import { DaySeparator, startOfDay } from './DaySeparator';
 import { MessageBubble } from './MessageBubble';
 import type { LoadMedia } from './MessageMedia';
 import { useStickToBottom } from './useStickToBottom';
-import { ChatIcon } from '@/components/shared/icons';
 
 interface ThreadProps {
   messages: MessageView[];

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { render, screen } from '@testing-library/react';
-import { MAX_BODY_LENGTH } from '@/utils/messaging/constants';
-import { safeHref } from '@/utils/whatsapp/formatting';
 import { HOSTILE_BODIES } from '@/tests/fixtures/hostile-bodies';
 import { MINUTE, message } from '@/tests/support/panel';
+import { MAX_BODY_LENGTH } from '@/utils/messaging/constants';
+import { safeHref } from '@/utils/whatsapp/formatting';
 import { Thread } from './Thread';
 
 const NOW = new Date(2025, 2, 10, 15, 0).getTime();

@@ -2,10 +2,10 @@
  * Twilio credentials and preferences. Only the background imports the stored form; UI contexts
  * get a `SettingsView`, which says whether a secret is saved but never carries it.
  */
-import { settingsInputSchema, type SettingsInput } from '@/utils/messaging/contract';
-import type { SettingsView } from '@/utils/messaging/views';
 import { keyValueSlot } from '@/utils/background/store/key-value';
 import type { TwilioAuth, TwilioSender } from '@/utils/background/twilio/types';
+import { settingsInputSchema, type SettingsInput } from '@/utils/messaging/contract';
+import type { SettingsView } from '@/utils/messaging/views';
 import { checkSettings, keepsSavedSecret, parseSender, type FieldErrors, type SavedCredentials } from '@/utils/settings/validation';
 
 export interface StoredSettings {

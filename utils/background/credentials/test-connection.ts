@@ -1,8 +1,8 @@
 /** "Test connection": calls Twilio with the form's values and says in plain words what is wrong. */
-import type { ConnectionTestResult } from '@/utils/messaging/views';
 import { explainTwilioError } from '@/utils/background/twilio/error-explanations';
 import { TwilioApiError, TwilioNetworkError } from '@/utils/background/twilio/errors';
 import type { TwilioClient } from '@/utils/background/twilio/types';
+import type { ConnectionTestResult } from '@/utils/messaging/views';
 import type { StoredSettings } from './settings';
 
 const MAX_TEMPLATE_PAGES = 20;

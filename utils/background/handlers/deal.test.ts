@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
+import type { Browser } from 'wxt/browser';
 import { FakePipedrive, pipedriveHandlers } from '@/tests/fakes/pipedrive';
 import { createTestEngine, envelope, EXTENSION_ID, fromDealPage, fromOptionsPage, SETTINGS } from '@/tests/support/engine';
-import type { Browser } from 'wxt/browser';
 import type { RequestPayload } from '@/utils/messaging/contract';
 
 const TOKEN = 'c0ffee'.repeat(6) + 'c0ff';

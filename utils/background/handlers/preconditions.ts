@@ -1,6 +1,6 @@
 /** Checks several requests make before they do anything; each refusal says what the rep can do. */
-import { getContact, sessionTimestamps } from '@/utils/background/store/contacts';
 import { RequestError } from '@/utils/background/request-error';
+import { getContact, sessionTimestamps } from '@/utils/background/store/contacts';
 import { evaluateWindow } from '@/utils/whatsapp/session-window';
 import type { HandlerContext } from './context';
 

@@ -4,8 +4,8 @@
  * `chrome.storage.local`, which content scripts can read.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { ErrorExplanation, TemplateView } from '@/utils/messaging/views';
 import type { SendMessageContent, TwilioMessageStatus } from '@/utils/background/twilio/types';
+import type { ErrorExplanation, TemplateView } from '@/utils/messaging/views';
 
 export interface ContactRow {
   /** E.164, e.g. `+46701234567`. */

@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { twilioMessage } from '@/tests/support/twilio-message';
+import type { TemplateView } from '@/utils/messaging/views';
 import { getContact, markRead } from './contacts';
 import { openDatabase, SCHEMA_V1, SCHEMA_V2, type DealchatDb } from './db';
-import { latestMessages, messagesAwaitingStatus, recordStatusRead, upsertTwilioMessages } from './messages';
 import { keyValueSlot } from './key-value';
+import { latestMessages, messagesAwaitingStatus, recordStatusRead, upsertTwilioMessages } from './messages';
 import { listTemplates, replaceTemplates } from './templates';
-import type { TemplateView } from '@/utils/messaging/views';
 
 const SENDER = '+14155550100';
 const CONTACT = '+46701234567';

@@ -4,8 +4,8 @@ import { getContact, sessionTimestamps } from '@/utils/background/store/contacts
 import { latestMessages, messagesAwaitingStatus, upsertTwilioMessages } from '@/utils/background/store/messages';
 import type { TwilioMessage } from '@/utils/background/twilio/types';
 import { evaluateWindow } from '@/utils/whatsapp/session-window';
-import { createOutboxRunner, enqueueSend } from './outbox';
 import { refreshStatuses, STATUS_POLICY, syncContact, syncRecent, SYNC_POLICY, type StatusCadence } from './message-sync';
+import { createOutboxRunner, enqueueSend } from './outbox';
 import { syncState } from './sync-state';
 
 const h = setUpTwilioHarness();

@@ -4,17 +4,17 @@
  * connection, 5xx, or a worker killed mid-request) is reconciled against Twilio's message list
  * before it is ever retried, so nothing is sent twice.
  */
-import type { ErrorExplanation } from '@/utils/messaging/views';
 import { senderOf } from '@/utils/background/credentials/settings';
+import { getContact, sessionTimestamps } from '@/utils/background/store/contacts';
 import type { DealchatDb, OutboxRow } from '@/utils/background/store/db';
 import { upsertTwilioMessages } from '@/utils/background/store/messages';
 import { backoffDelay } from '@/utils/background/twilio/backoff';
+import { parseTwilioDate } from '@/utils/background/twilio/dates';
 import { explainTwilioError } from '@/utils/background/twilio/error-explanations';
 import { isOutcomeUnknown, isRetryable, TwilioApiError } from '@/utils/background/twilio/errors';
-import { parseTwilioDate } from '@/utils/background/twilio/dates';
 import type { SendMessageContent, TwilioMessage } from '@/utils/background/twilio/types';
+import type { ErrorExplanation } from '@/utils/messaging/views';
 import { OUTSIDE_WINDOW_ERROR, recordOutsideWindowRefusal } from '@/utils/whatsapp/session-window';
-import { getContact, sessionTimestamps } from '@/utils/background/store/contacts';
 import type { SyncEnvironment } from './environment';
 
 export const OUTBOX_POLICY = {

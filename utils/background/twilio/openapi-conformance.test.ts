@@ -2,12 +2,12 @@
  * Checks what the client sends, and what it makes of Twilio's documented answers, against Twilio's own OpenAPI
  * descriptions (tests/fixtures/twilio-oai), so a misspelt parameter or path fails here rather than in production.
  */
-import { readFileSync } from 'node:fs';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { readFileSync } from 'node:fs';
+import { ACCOUNT_SID, KEY_AUTH, twilioMessage } from '@/tests/support/twilio-client';
 import { createTwilioClient } from './rest-client';
 import { parseContentAndApprovals } from './templates';
-import { ACCOUNT_SID, KEY_AUTH, twilioMessage } from '@/tests/support/twilio-client';
 import type { SendMessageRequest, TwilioContentAndApprovals } from './types';
 
 interface Parameter {

@@ -1,7 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { isOutcomeUnknown, TwilioApiError, TwilioNetworkError, TwilioProtocolError } from './errors';
-import { createTwilioClient, type TwilioClientOptions } from './rest-client';
 import {
   ACCOUNT_SID,
   API_KEY_SECRET,
@@ -13,6 +11,8 @@ import {
   TOKEN_AUTH,
   twilioMessage,
 } from '@/tests/support/twilio-client';
+import { isOutcomeUnknown, TwilioApiError, TwilioNetworkError, TwilioProtocolError } from './errors';
+import { createTwilioClient, type TwilioClientOptions } from './rest-client';
 import type { SendMessageRequest, TwilioContentAndApprovals, TwilioMessage } from './types';
 
 const ACCOUNT_PATH = `/2010-04-01/Accounts/${ACCOUNT_SID}`;

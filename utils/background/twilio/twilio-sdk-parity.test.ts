@@ -5,7 +5,6 @@
 import twilio from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
 import TwilioResponse from 'twilio/lib/http/response';
-import { createTwilioClient } from './rest-client';
 import {
   ACCOUNT_SID,
   API_KEY_SECRET,
@@ -16,6 +15,7 @@ import {
   TOKEN_AUTH,
   twilioMessage,
 } from '@/tests/support/twilio-client';
+import { createTwilioClient } from './rest-client';
 import type { SendMessageRequest, TwilioAuth } from './types';
 
 type RequestOptions<TData = unknown> = RequestClient.RequestOptions<TData>;

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
-import { openFakePage, type OpenedPage } from '@/tests/fakes/pipedrive/browser';
 import { FakePipedrive } from '@/tests/fakes/pipedrive';
+import { openFakePage, type OpenedPage } from '@/tests/fakes/pipedrive/browser';
 import { watchLocation } from '@/utils/crm/navigation';
 import { pipedrivePage } from './page';
 

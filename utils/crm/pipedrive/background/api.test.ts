@@ -1,8 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { FakePipedrive, pipedriveHandlers } from '@/tests/fakes/pipedrive';
-import type { DealContextRequest } from '@/utils/crm/adapter';
 import { CrmError, type CrmErrorKind } from '@/utils/background/crm-error';
+import type { DealContextRequest } from '@/utils/crm/adapter';
 import { pipedriveApi } from './api';
 
 const server = setupServer();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { CrmError } from '@/utils/background/crm-error';
 import { parseRetryAfter } from '@/utils/background/twilio/backoff';
 import type { CrmApiAdapter, DealContextRequest } from '@/utils/crm/adapter';
 import type { CrmDeal, RawPhone } from '@/utils/crm/crm-deal';
-import { CrmError } from '@/utils/background/crm-error';
 import { pipedriveOrigin } from '@/utils/crm/pipedrive/url';
 
 const TIMEOUT_MS = 15_000;
