@@ -10,7 +10,7 @@ const CONSOLE_URL = 'https://console.twilio.com/';
 
 export function OptionsPage({ backend }: { backend: OptionsBackend }) {
   const getSettings = useCallback(() => backend.getSettings(), [backend]);
-  const { state: load, retry } = useLoad(getSettings, { failure: 'Something unexpected went wrong.' });
+  const { state: load, retry } = useLoad(getSettings, 'Something unexpected went wrong.');
 
   return (
     <main className="page">

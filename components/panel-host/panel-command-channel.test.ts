@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { deferred, template } from '@/tests/support/panel';
+import { deferred } from '@/tests/support/panel';
+import { template } from '@/tests/support/templates';
 import { PANEL_CHANNEL, type PanelCommand } from '@/utils/messaging/panel-commands';
 import type { TemplateView } from '@/utils/messaging/views';
 import {

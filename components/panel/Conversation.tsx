@@ -16,7 +16,7 @@ interface ConversationProps {
 
 /** Loads the conversation with one number and shows it, or why it cannot be shown. */
 export function Conversation({ backend, deal, contact, contactName, locale, requests }: ConversationProps) {
-  const { state, refresh, syncError } = useConversation(backend, contact);
+  const { state, reload, syncError } = useConversation(backend, contact);
 
   if (state.status === 'loading') {
     return (
@@ -31,7 +31,7 @@ export function Conversation({ backend, deal, contact, contactName, locale, requ
       <div className="dc-empty" role="alert">
         <p className="dc-empty__title">The conversation could not be loaded</p>
         <p className="dc-empty__text">{state.message}</p>
-        <button type="button" className="dc-button dc-button--secondary" onClick={refresh}>
+        <button type="button" className="dc-button dc-button--secondary" onClick={reload}>
           Try again
         </button>
       </div>
@@ -49,7 +49,7 @@ export function Conversation({ backend, deal, contact, contactName, locale, requ
       syncError={syncError}
       locale={locale}
       requests={requests}
-      onRefresh={refresh}
+      onRefresh={reload}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useLoad } from '@/components/shared/useLoad';
+import type { ConversationView } from '@/utils/messaging/views';
 import type { PanelBackend } from './backend';
 
 /**
@@ -11,8 +12,8 @@ import type { PanelBackend } from './backend';
 export function useConversation(backend: PanelBackend, contact: string) {
   const [syncError, setSyncError] = useState<string | null>(null);
   const load = useCallback(() => backend.getConversation(contact), [backend, contact]);
-  const seenBefore = useCallback(() => backend.lastConversation(contact), [backend, contact]);
-  const { state, reload } = useLoad(load, { failure: 'The conversation could not be loaded.', keepLastOnFailure: true, initial: seenBefore });
+  const keep = useCallback((last: ConversationView | null) => last ?? backend.lastConversation(contact), [backend, contact]);
+  const { state, reload } = useLoad(load, 'The conversation could not be loaded.', keep);
 
   useEffect(
     () =>
@@ -24,5 +25,5 @@ export function useConversation(backend: PanelBackend, contact: string) {
     [backend, contact, reload],
   );
 
-  return { state, refresh: reload, syncError };
+  return { state, reload, syncError };
 }

@@ -8,14 +8,16 @@ export interface PopupData {
   sync: SyncStatus;
 }
 
+/** A failed refresh keeps the list on screen: it is only as old as the last change. */
+const keepTheList = (last: PopupData | null) => last;
+
 /** The synced templates and the sync status, kept current while the popup is open. */
 export function usePopupData(backend: PopupBackend) {
   const load = useCallback(async (): Promise<PopupData> => {
     const [templates, sync] = await Promise.all([backend.listTemplates(), backend.getSyncStatus()]);
     return { templates, sync };
   }, [backend]);
-  // A failed refresh keeps the list on screen: it is only as old as the last change.
-  const { state, reload, retry, update } = useLoad(load, { failure: 'Your templates could not be loaded.', keepLastOnFailure: true });
+  const { state, reload, retry, update } = useLoad(load, 'Your templates could not be loaded.', keepTheList);
   const setSync = useCallback((sync: SyncStatus) => update((data) => ({ ...data, sync })), [update]);
 
   useEffect(

@@ -2,7 +2,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { deferred } from '@/tests/support/panel';
 import { BackgroundError } from '@/utils/messaging/client';
-import { useLoad, type LoadOptions } from './useLoad';
+import { useLoad, type Keep } from './useLoad';
 
 /** Does what settles a load, then lets the hook take the answer. */
 function settle(step: () => unknown) {
@@ -13,14 +13,14 @@ function settle(step: () => unknown) {
 }
 
 /** A hook whose load answers when the test says, one answer per call. */
-function loading(options: LoadOptions<string> = { failure: 'Could not load.' }) {
+function loading(keep?: Keep<string>) {
   const answers: ReturnType<typeof deferred<string>>[] = [];
   const load = () => {
     const answer = deferred<string>();
     answers.push(answer);
     return answer.promise;
   };
-  const hook = renderHook(({ load }) => useLoad(load, options), { initialProps: { load } });
+  const hook = renderHook(({ load }) => useLoad(load, 'Could not load.', keep), { initialProps: { load } });
   return { hook, answers };
 }
 
@@ -48,7 +48,7 @@ it('fails a reload outright, unless told to keep the last value on screen', asyn
   await settle(() => failing.answers[1]?.reject(new Error('x')));
   expect(failing.hook.result.current.state).toEqual({ status: 'failed', message: 'Could not load.' });
 
-  const keeping = loading({ failure: 'Could not load.', keepLastOnFailure: true });
+  const keeping = loading((last) => last);
   await settle(() => keeping.answers[0]?.resolve('first'));
   act(() => keeping.hook.result.current.reload());
   expect(keeping.hook.result.current.state).toMatchObject({ status: 'ready', value: 'first' });
@@ -69,8 +69,7 @@ it('drops the late answer of a load it no longer runs, and shows nothing of it',
 });
 
 it('shows a copy seen before until the first answer, and keeps it when that answer fails', async () => {
-  const initial = () => 'seen before';
-  const { hook, answers } = loading({ failure: 'Could not load.', keepLastOnFailure: true, initial });
+  const { hook, answers } = loading((last) => last ?? 'seen before');
   expect(hook.result.current.state).toEqual({ status: 'ready', value: 'seen before', refreshError: null });
   await settle(() => answers[0]?.reject(new Error('x')));
   expect(hook.result.current.state).toEqual({ status: 'ready', value: 'seen before', refreshError: 'Could not load.' });

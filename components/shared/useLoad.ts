@@ -4,17 +4,14 @@ import { backgroundErrorMessage } from './backgroundErrorMessage';
 export type LoadState<T> =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  /** `refreshError` is set when a later load failed and the last value stayed on screen. */
+  /** `refreshError` is set when a later load failed and a value stayed on screen. */
   | { status: 'ready'; value: T; refreshError: string | null };
 
-export interface LoadOptions<T> {
-  /** What the rep reads when the load fails without a message of the background's. */
-  failure: string;
-  /** A failed reload keeps the last value on screen, with the failure as `refreshError`. */
-  keepLastOnFailure?: boolean;
-  /** A value to show until the first answer (a copy seen before), and to keep when that answer fails. Stable, like `load`. */
-  initial?: () => T | null;
-}
+/**
+ * What stays on screen while a load has no answer, or after a failed one, given the last value this
+ * load showed (null before any): e.g. that value, or a copy seen before. Null shows loading, or the failure.
+ */
+export type Keep<T> = (last: T | null) => T | null;
 
 interface Loaded<T> {
   load: () => Promise<T>;
@@ -23,9 +20,10 @@ interface Loaded<T> {
 
 /**
  * Loads with `load` (a stable function: useCallback), again whenever it changes or on `reload`;
- * what a replaced load answers late is dropped, and no state of one load shows for another.
+ * what a replaced load answers late is dropped, and no state of one load shows for another. A
+ * failure reads as the background's message, or as `failure`.
  */
-export function useLoad<T>(load: () => Promise<T>, { failure, keepLastOnFailure = false, initial }: LoadOptions<T>) {
+export function useLoad<T>(load: () => Promise<T>, failure: string, keep?: Keep<T>) {
   const [loaded, setLoaded] = useState<Loaded<T> | null>(null);
   const [revision, setRevision] = useState(0);
 
@@ -37,40 +35,36 @@ export function useLoad<T>(load: () => Promise<T>, { failure, keepLastOnFailure 
       },
       (error: unknown) => {
         const message = backgroundErrorMessage(error, failure);
-        if (!current) return;
-        setLoaded((previous) => {
-          const last = keepLastOnFailure ? (readyValue(previous, load) ?? initial?.() ?? null) : null;
-          return { load, state: last === null ? { status: 'failed', message } : { status: 'ready', value: last, refreshError: message } };
-        });
+        if (current) {
+          setLoaded((previous) => {
+            const kept = keep?.(previous?.load === load && previous.state.status === 'ready' ? previous.state.value : null) ?? null;
+            return { load, state: kept === null ? { status: 'failed', message } : { status: 'ready', value: kept, refreshError: message } };
+          });
+        }
       },
     );
     return () => {
       current = false;
     };
-  }, [load, revision, failure, keepLastOnFailure, initial]);
+  }, [load, revision, failure, keep]);
 
   /** Loads again, keeping what is on screen until the answer. */
   const reload = useCallback(() => setRevision((n) => n + 1), []);
-  /** Loads again from the start, showing that it is loading. */
-  const retry = useCallback(() => {
-    setLoaded({ load, state: { status: 'loading' } });
-    setRevision((n) => n + 1);
-  }, [load]);
   /** Changes the loaded value in place, e.g. with what a live update says. */
   const update = useCallback(
     (change: (value: T) => T) =>
       setLoaded((previous) => (previous?.state.status === 'ready' ? { ...previous, state: { ...previous.state, value: change(previous.state.value) } } : previous)),
     [],
   );
+  /** Loads again from the start, showing that it is loading (or what `keep` keeps). */
+  const retry = () => {
+    setLoaded(null);
+    reload();
+  };
 
-  const state: LoadState<T> = loaded?.load === load ? loaded.state : initialState(initial?.() ?? null);
-  return { state, reload, retry, update };
+  return { state: loaded?.load === load ? loaded.state : beforeAnswer(keep?.(null) ?? null), reload, retry, update };
 }
 
-function readyValue<T>(loaded: Loaded<T> | null, load: () => Promise<T>): T | null {
-  return loaded?.load === load && loaded.state.status === 'ready' ? loaded.state.value : null;
-}
-
-function initialState<T>(value: T | null): LoadState<T> {
-  return value === null ? { status: 'loading' } : { status: 'ready', value, refreshError: null };
+function beforeAnswer<T>(kept: T | null): LoadState<T> {
+  return kept === null ? { status: 'loading' } : { status: 'ready', value: kept, refreshError: null };
 }

@@ -62,8 +62,6 @@ export function conversation(overrides: Partial<ConversationView> = {}): Convers
   };
 }
 
-export { template } from './templates';
-
 /** A backend whose every call is a mock, with `emit` to push live events to the panel. */
 export function fakeBackend(view: ConversationView = conversation(), templates: TemplateView[] = []) {
   const listeners = new Set<{ contact: string; onEvent: (event: LiveEvent) => void }>();

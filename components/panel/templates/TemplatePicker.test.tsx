@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { BackgroundError } from '@/utils/messaging/client';
 import type { TemplateView } from '@/utils/messaging/views';
 import { Panel } from '@/components/panel/Panel';
-import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, template, unanswered } from '@/tests/support/panel';
+import { A_REQUEST_ID, CONTACT, HOUR, conversation, deal, deferred, fakeBackend, unanswered } from '@/tests/support/panel';
+import { template } from '@/tests/support/templates';
 import { UNANSWERED_SEND } from '@/components/panel/composer/useSendOnce';
 
 const welcome = template({

@@ -12,13 +12,10 @@ export interface Catalog {
 /** The account's templates and the rep's remembered variable choices, kept current while the picker is open. */
 export function useTemplateCatalog(backend: PanelBackend, contact: string) {
   const load = useCallback(
-    async (): Promise<Catalog> => {
-      const [templates, mappings] = await Promise.all([backend.listTemplates(), backend.getVariableMappings()]);
-      return { templates, mappings };
-    },
+    () => Promise.all([backend.listTemplates(), backend.getVariableMappings()]).then(([templates, mappings]): Catalog => ({ templates, mappings })),
     [backend],
   );
-  const { state, reload, retry, update } = useLoad(load, { failure: 'Your templates could not be loaded.' });
+  const { state, reload, retry, update } = useLoad(load, 'Your templates could not be loaded.');
 
   useEffect(
     () =>
