@@ -6,14 +6,15 @@
  *   npm run bench                  everything
  *   npm run bench -- --no-build    measure the build already in .output
  *   npm run bench -- --only size   only the measurements whose name contains "size"
+ *   npm run bench -- --help        the options and the measurements' names
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildExtension } from '../scripts/production-build';
+import { benchUsage, parseBenchArguments } from './arguments';
 import type { Figure } from './figures';
 import { MEASUREMENTS } from './measurements';
 import { formatTable, type BenchRun } from './report';
@@ -49,12 +50,9 @@ async function previousRun(): Promise<BenchRun | undefined> {
   }
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, only: { type: 'string' } } });
-  if (values['no-build'] !== true) buildExtension();
-  const only = values.only?.toLowerCase();
-  const selected = MEASUREMENTS.filter((measurement) => only === undefined || measurement.name.toLowerCase().includes(only));
-  if (selected.length === 0) throw new Error(`No measurement's name contains "${values.only ?? ''}".`);
+async function measure(build: boolean, names: readonly string[]): Promise<void> {
+  if (build) buildExtension();
+  const selected = MEASUREMENTS.filter((measurement) => names.includes(measurement.name));
 
   const figures: Figure[] = [];
   const failures: BenchRun['failures'] = [];
@@ -86,4 +84,13 @@ async function main(): Promise<void> {
   if (failures.length > 0) process.exitCode = 1;
 }
 
-await main();
+const measurementNames = MEASUREMENTS.map((measurement) => measurement.name);
+const command = parseBenchArguments(process.argv.slice(2), measurementNames);
+if (command.action === 'help') {
+  process.stdout.write(benchUsage(measurementNames));
+} else if (command.action === 'refuse') {
+  process.stderr.write(`${command.problem}\n\n${benchUsage(measurementNames)}`);
+  process.exitCode = 2;
+} else {
+  await measure(command.build, command.measurements);
+}

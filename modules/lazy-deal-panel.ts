@@ -58,6 +58,8 @@ export default defineWxtModule({
           lib: false,
           minify: true,
           rollupOptions: {
+            // The content script's own options, such as wxt.config.ts's warning filter.
+            ...contentScriptConfig.build?.rollupOptions,
             input: PANEL_ENTRY,
             preserveEntrySignatures: 'strict',
             // One file: its imports would have to be web-accessible one by one.

@@ -2,7 +2,9 @@
  * `npm run demo`: the extension on a Pipedrive deal page, without any account. Twilio and Pipedrive
  * are the test fakes on this machine, full of demo data; Chromium reaches them under their real
  * names, and nothing leaves the machine. With a display a browser window opens until Ctrl+C;
- * without one, the README's screenshots are saved instead.
+ * without one, screenshots of the panel are saved into demo-screenshots/ (ignored by git) instead.
+ *
+ *   npm run demo -- --update-readme-screenshots   saves them over the README's, in docs/screenshots/
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,7 +20,21 @@ import { startLocalTwilio, type LocalTwilio } from '../tests/e2e/support/twilio'
 import { buildExtension } from './production-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+/** Where screenshots go unless asked for the README's: a run must leave the work tree clean. */
+const DEMO_SCREENSHOTS = join(ROOT, 'demo-screenshots');
+const README_SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const UPDATE_README_SCREENSHOTS = '--update-readme-screenshots';
+const USAGE = `Usage: npm run demo [-- ${UPDATE_README_SCREENSHOTS}]
+
+Builds the extension and opens it in Chromium on a Pipedrive deal page, against local fakes of
+Twilio and Pipedrive with demo data. Without a display (DISPLAY unset) it saves screenshots of the
+panel into demo-screenshots/ instead, and exits.
+
+Options:
+  ${UPDATE_README_SCREENSHOTS}  save the screenshots over the README's, in docs/screenshots/
+                               (headless, with or without a display)
+  -h, --help                   print this help
+`;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const ANNA = '+46701234567';
@@ -183,22 +199,22 @@ async function openPanel(extension: ExtensionBrowser, pipedrive: LocalPipedrive,
 }
 
 /** The panel and the deal around it: the page's header, the side column and a little of the main one. */
-async function screenshot(page: Page, name: string): Promise<string> {
-  const path = join(SCREENSHOTS, name);
+async function screenshot(page: Page, folder: string, name: string): Promise<string> {
+  const path = join(folder, name);
   // Finished, not caught halfway: the template picker rises into place.
   await page.screenshot({ path, clip: { x: 0, y: 0, width: 760, height: 800 }, animations: 'disabled' });
   return path;
 }
 
-async function saveScreenshots(extension: ExtensionBrowser, pipedrive: LocalPipedrive, deals: DemoDeals): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
+async function saveScreenshots(extension: ExtensionBrowser, pipedrive: LocalPipedrive, deals: DemoDeals, folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
   const open = await openPanel(extension, pipedrive, deals.openDeal, ANNA_LAST);
   await open.setViewportSize({ width: 1280, height: 800 });
   // The ticks come with the panel's first status refresh, which may follow the thread by a moment.
   const { thread } = whatsAppPanel(open);
   await thread.getByText('Read', { exact: true }).waitFor();
   await thread.getByText('Delivered', { exact: true }).waitFor();
-  say(`Saved ${await screenshot(open, 'panel-open.png')}`);
+  say(`Saved ${await screenshot(open, folder, 'panel-open.png')}`);
 
   const closed = await openPanel(extension, pipedrive, deals.closedDeal, JONAS_LAST);
   await closed.setViewportSize({ width: 1280, height: 800 });
@@ -206,16 +222,16 @@ async function saveScreenshots(extension: ExtensionBrowser, pipedrive: LocalPipe
   await panel.status.filter({ hasText: 'Window closed' }).waitFor();
   await panel.templates.click();
   await panel.region.getByRole('option', { name: 'discount_reminder', exact: true }).waitFor();
-  say(`Saved ${await screenshot(closed, 'panel-closed.png')}`);
+  say(`Saved ${await screenshot(closed, folder, 'panel-closed.png')}`);
 }
 
-async function main(): Promise<void> {
+async function main(updateReadmeScreenshots: boolean): Promise<void> {
   say('Building the extension…');
   buildExtension();
 
   const twilio = await startLocalTwilio({ now: () => twilioTime ?? Date.now() });
   const pipedrive = await startLocalPipedrive();
-  const headed = (process.env.DISPLAY ?? '') !== '';
+  const headed = !updateReadmeScreenshots && (process.env.DISPLAY ?? '') !== '';
   const extension = await launchExtension({ hostMap: { ...twilio.hostMap, ...pipedrive.hostMap }, headed });
   try {
     const deals = seedPipedrive(pipedrive.fake);
@@ -224,9 +240,14 @@ async function main(): Promise<void> {
     await saveSettings(options, connectedSettings(twilio, pipedrive));
     await writeHistory(twilio, options, quoteReady);
 
+    if (updateReadmeScreenshots) {
+      await saveScreenshots(extension, pipedrive, deals, README_SCREENSHOTS);
+      return;
+    }
     if (!headed) {
       say('No display (DISPLAY is not set), so no browser window: saving screenshots of the panel instead.');
-      await saveScreenshots(extension, pipedrive, deals);
+      await saveScreenshots(extension, pipedrive, deals, DEMO_SCREENSHOTS);
+      say(`${UPDATE_README_SCREENSHOTS} would save them over the README's.`);
       return;
     }
     const page = await openPanel(extension, pipedrive, deals.openDeal, ANNA_LAST);
@@ -244,4 +265,13 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => ![UPDATE_README_SCREENSHOTS, '--help', '-h'].includes(arg));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown option: ${unknown.join(' ')}\n\n${USAGE}`);
+  process.exitCode = 2;
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+} else {
+  await main(args.includes(UPDATE_README_SCREENSHOTS));
+}
