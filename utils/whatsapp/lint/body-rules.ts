@@ -21,7 +21,6 @@ export const MAX_SAMPLE_LENGTH = 255;
 // WhatsApp's formatting markers and whitespace do not count as text before the first or after the last variable.
 const EDGE = /^[\s*_~]*/u;
 const EDGE_END = /[\s*_~]*$/u;
-const FINAL_PUNCTUATION = /^[\s*_~]*[.!?…,;:]+[\s*_~.!?…]*$/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 // Three line breaks in a row (two empty lines), whatever spaces stand on the empty lines.
 const LINE_BREAK_RUN = /(?:\r?\n[^\S\r\n]*){3,}/gu;
@@ -73,8 +72,6 @@ function edgeRules(body: string, placeholders: readonly Placeholder[]): Finding[
     const after = body.slice(last.end);
     if (after.length === (EDGE_END.exec(after)?.[0].length ?? 0)) {
       findings.push(finding('variable-at-end', 'body', span(last), { variable: last.number }));
-    } else if (FINAL_PUNCTUATION.test(after)) {
-      findings.push(finding('variable-before-final-punctuation', 'body', span(last), { variable: last.number }));
     }
   }
   return findings;

@@ -19,10 +19,11 @@ import type { Finding } from './types';
 
 const MIN_WORDS = 4;
 
-export function contentRules(read: ReadDraft): Finding[] {
+/** `writtenIn` is the body's language when the detector is sure it is not the declared one. */
+export function contentRules(read: ReadDraft, writtenIn: string | null): Finding[] {
   const findings = [...shortenerRules(read), ...duplicateRules(read)];
   if (!read.hasOwnBody || read.draft.body.trim() === '') return findings;
-  const language = read.language?.base;
+  const language = writtenIn ?? read.language?.base;
   if (language !== undefined && isLexiconLanguage(language)) {
     findings.push(...purposeRules(read, language), ...categoryRules(read, language));
   }

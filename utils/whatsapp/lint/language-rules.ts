@@ -15,7 +15,11 @@ import { characters, proseText, proseWords, startsSentence, type Word } from './
 import type { Finding, SpellChecker } from './types';
 
 const WIDESPREAD_MIN_WORDS = 3;
-const WIDESPREAD_MIN_SHARE = 0.15;
+// Three unknown words, and at least one word in ten: more than a name or a piece of jargon the dictionary lacks.
+const WIDESPREAD_MIN_SHARE = 0.1;
+
+// German writes every noun with a capital, so there a capital says nothing about a word being a name.
+const CAPITALISED_NOUNS = new Set(['de', 'lb']);
 
 // Detectors and WhatsApp name a few languages differently.
 const SAME_LANGUAGE: Readonly<Record<string, string>> = { nb: 'no', nn: 'no', fil: 'tl' };
@@ -26,25 +30,25 @@ function comparable(language: string): string {
 
 export interface LanguageVerdict {
   findings: Finding[];
-  /** The body is confidently in another language, so spelling it against the declared one means nothing. */
-  otherLanguage: boolean;
+  /** The body's language when it is confidently not the declared one: spelling it against the declared one means nothing. */
+  otherLanguage: string | null;
 }
 
 export function languageRules(read: ReadDraft): LanguageVerdict {
   const detector = read.checkers.languageDetector;
   const declared = read.language?.base;
-  if (detector === undefined || declared === undefined || !read.hasOwnBody) return { findings: [], otherLanguage: false };
+  if (detector === undefined || declared === undefined || !read.hasOwnBody) return { findings: [], otherLanguage: null };
   const detected = detector.detect(proseText(read.draft.body));
-  if (detected === null || comparable(detected.language) === comparable(declared)) return { findings: [], otherLanguage: false };
+  if (detected === null || comparable(detected.language) === comparable(declared)) return { findings: [], otherLanguage: null };
   const params = { detected: detected.language, declared };
   return detected.confident
-    ? { findings: [finding('language-mismatch', 'language', null, params)], otherLanguage: true }
-    : { findings: [finding('language-uncertain', 'language', null, params)], otherLanguage: false };
+    ? { findings: [finding('language-mismatch', 'language', null, params)], otherLanguage: detected.language }
+    : { findings: [finding('language-uncertain', 'language', null, params)], otherLanguage: null };
 }
 
-export function spellingRules(read: ReadDraft, otherLanguage: boolean): Finding[] {
+export function spellingRules(read: ReadDraft, otherLanguage: string | null): Finding[] {
   const checker = read.checkers.spelling;
-  if (checker === undefined || otherLanguage || !read.hasOwnBody || read.language === null) return [];
+  if (checker === undefined || otherLanguage !== null || !read.hasOwnBody || read.language === null) return [];
   if (comparable(checker.language) !== comparable(read.language.base)) return [];
   const { body } = read.draft;
   const findings: Finding[] = [];
@@ -54,7 +58,7 @@ export function spellingRules(read: ReadDraft, otherLanguage: boolean): Finding[
     if (!worthChecking(word.text)) continue;
     checked += 1;
     if (isSpelledRight(checker, word.text)) continue;
-    if (looksLikeName(body, word)) {
+    if (looksLikeName(body, word, CAPITALISED_NOUNS.has(read.language.base))) {
       findings.push(finding('spelling-proper-noun', 'body', { start: word.start, end: word.end }, { word: word.text }));
     } else {
       misspelt.add(word.text.toLocaleLowerCase());
@@ -81,10 +85,10 @@ function isSpelledRight(checker: SpellChecker, word: string): boolean {
 }
 
 // A capital where a sentence does not start, or one inside the word ("WhatsApp", "McKinsey"), marks a name.
-function looksLikeName(body: string, word: Word): boolean {
+function looksLikeName(body: string, word: Word, nounsCapitalised: boolean): boolean {
   const letters = characters(word.text);
   const first = letters[0] ?? '';
   const capitalised = first !== first.toLocaleLowerCase();
   const innerCapital = letters.slice(1).some((letter) => letter !== letter.toLocaleLowerCase());
-  return innerCapital || (capitalised && !startsSentence(body, word));
+  return innerCapital || (capitalised && !nounsCapitalised && !startsSentence(body, word));
 }

@@ -41,7 +41,7 @@ export function lintTemplate(draft: TemplateDraft, context: LintContext, checker
     ...language.findings,
     ...categoryRules(read),
     ...bodyRules(read),
-    ...contentRules(read),
+    ...contentRules(read, language.otherLanguage),
     ...spellingRules(read, language.otherLanguage),
     ...sampleRules(read),
     ...mediaRules(read),

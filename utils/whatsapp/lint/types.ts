@@ -119,7 +119,6 @@ export const RULES = {
   'variable-malformed': 'block',
   'variable-at-start': 'block',
   'variable-at-end': 'block',
-  'variable-before-final-punctuation': 'warning',
   'variables-adjacent': 'block',
   'variables-not-sequential': 'block',
   'variables-out-of-order': 'warning',
