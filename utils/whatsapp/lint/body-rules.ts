@@ -104,7 +104,7 @@ function sequenceRules(read: ReadDraft): Finding[] {
     const beyondGap = read.bodyPlaceholders.find((placeholder) => placeholder.number > firstMissing) ?? null;
     findings.push(
       finding('variables-not-sequential', 'body', beyondGap && span(beyondGap), {
-        missing: missing.map((number) => `{{${number}}}`).join(', '),
+        missing: missing.join(', '),
         count: missing.length,
       }),
     );

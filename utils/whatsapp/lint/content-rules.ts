@@ -52,17 +52,17 @@ function categoryRules(read: ReadDraft, language: LexiconLanguage): Finding[] {
   const { body, category } = read.draft;
   if (category === 'marketing') {
     return findTerms(body, language, 'oneTimeCode').map((match) =>
-      finding('one-time-code-outside-authentication', 'body', { start: match.start, end: match.end }, { phrase: match.text, category }),
+      finding('one-time-code-outside-authentication', 'body', { start: match.start, end: match.end }, { phrase: match.text }),
     );
   }
   const promotional = findTerms(body, language, 'promotional').map((match) =>
-    finding('promotional-wording', 'body', { start: match.start, end: match.end }, { phrase: match.text, category }),
+    finding('promotional-wording', 'body', { start: match.start, end: match.end }, { phrase: match.text }),
   );
   if (category === 'authentication') return promotional;
   return [
     ...promotional,
     ...findTerms(body, language, 'oneTimeCode').map((match) =>
-      finding('one-time-code-outside-authentication', 'body', { start: match.start, end: match.end }, { phrase: match.text, category }),
+      finding('one-time-code-outside-authentication', 'body', { start: match.start, end: match.end }, { phrase: match.text }),
     ),
   ];
 }

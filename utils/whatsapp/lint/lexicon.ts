@@ -1,6 +1,6 @@
 /**
  * Words that tell what a message is about, per language the linter knows (English, Swedish, German,
- * Spanish): greetings and courtesies (a body of only these and variables is vague), the details a utility
+ * Spanish): greetings, courtesies and the "and" between them (a body of only these and variables is vague), the details a utility
  * message is expected to carry, promotional wording, and one-time-code wording.
  *
  * A term may start or end with `*`: any letters there, so Swedish and German compounds ("sommarrabatt",
@@ -17,6 +17,7 @@ interface Lexicon {
 }
 
 const WEEKDAYS_EN = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+// Not "may": it is far more often the verb.
 const MONTHS_EN = ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
@@ -25,7 +26,7 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
       'hi', 'hello', 'hey', 'dear', 'good morning', 'good afternoon', 'good evening', 'greetings', 'welcome',
       'thanks', 'thank you', 'many thanks', 'thank you very much', 'regards', 'kind regards', 'best regards',
       'best wishes', 'best', 'cheers', 'all the best', 'have a nice day', 'have a great day', 'take care',
-      'see you', 'bye', 'sincerely', 'yours', 'mr', 'mrs', 'ms',
+      'see you', 'bye', 'sincerely', 'yours', 'mr', 'mrs', 'ms', 'and',
     ],
     details: [
       'order*', 'invoice*', 'receipt*', 'payment*', 'paid', 'pay', 'due', 'overdue', 'booking*', 'booked',
@@ -54,7 +55,7 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
     courtesy: [
       'hej', 'hejsan', 'hallå', 'tjena', 'god morgon', 'god dag', 'god kväll', 'kära', 'bästa', 'tack',
       'tack så mycket', 'stort tack', 'tusen tack', 'hälsningar', 'vänliga hälsningar', 'med vänliga hälsningar',
-      'bästa hälsningar', 'mvh', 'ha en bra dag', 'ha en fin dag', 'trevlig helg', 'välkommen', 'vi ses', 'hej då',
+      'bästa hälsningar', 'mvh', 'ha en bra dag', 'ha en fin dag', 'trevlig helg', 'välkommen', 'vi ses', 'hej då', 'och',
     ],
     details: [
       'order*', '*beställning*', 'beställt', 'beställd*', '*faktura*', '*fakturor*', '*betalning*', 'betala*',
@@ -85,7 +86,7 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
       'sehr geehrte', 'sehr geehrter', 'sehr geehrte damen und herren', 'danke', 'danke schön', 'dankeschön',
       'vielen dank', 'herzlichen dank', 'grüße', 'viele grüße', 'liebe grüße', 'beste grüße',
       'freundliche grüße', 'mit freundlichen grüßen', 'mfg', 'lg', 'willkommen', 'herzlich willkommen',
-      'einen schönen tag', 'schönen tag', 'bis bald', 'tschüss', 'frau', 'herr',
+      'einen schönen tag', 'schönen tag', 'bis bald', 'tschüss', 'frau', 'herr', 'und',
     ],
     details: [
       '*bestellung*', 'bestellt', '*auftrag*', '*rechnung*', '*zahlung*', 'bezahl*', 'fällig*', '*buchung*',
@@ -115,7 +116,7 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
       'hola', 'buenos días', 'buenas tardes', 'buenas noches', 'buenas', 'buen día', 'estimado', 'estimada',
       'estimados', 'estimadas', 'querido', 'querida', 'gracias', 'muchas gracias', 'mil gracias', 'saludos',
       'un saludo', 'saludos cordiales', 'atentamente', 'cordialmente', 'bienvenido', 'bienvenida',
-      'que tengas un buen día', 'que tenga un buen día', 'hasta pronto', 'adiós', 'señor', 'señora', 'sr', 'sra',
+      'que tengas un buen día', 'que tenga un buen día', 'hasta pronto', 'adiós', 'señor', 'señora', 'sr', 'sra', 'y',
     ],
     details: [
       'pedido*', 'orden*', 'factura*', 'pago*', 'pagar', 'pagad*', 'vencimiento', 'vence', 'reserva*', 'cita*',
