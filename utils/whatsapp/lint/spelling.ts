@@ -1,6 +1,6 @@
 /**
  * A SpellChecker over nspell (a Hunspell-compatible checker in JavaScript) and one language's Hunspell
- * dictionary from the `dictionary-*` packages. Heavy: the dictionary takes 0.1–1.2 s to parse and 14–110 MB
+ * dictionary from the `dictionary-*` packages. Heavy: a dictionary takes 0.1–3.6 s to parse and 27–94 MB
  * of heap (see README.md beside this file), so the authoring page builds one for the declared language only,
  * ideally in a worker, and never anything the content script or panel imports.
  *
