@@ -38,10 +38,12 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
       ...WEEKDAYS_EN, ...MONTHS_EN,
     ],
     promotional: [
-      'discount*', 'sale', 'on sale', 'for sale', 'special offer*', 'exclusive offer*', 'limited offer*',
+      // Not a bare "sale" ("point of sale") or "hurry" ("no hurry"): only their promotional uses.
+      'discount*', 'on sale', 'summer sale', 'winter sale', 'flash sale', 'clearance sale', 'sale ends',
+      'special offer*', 'exclusive offer*', 'limited offer*',
       'limited time', 'limited-time', 'coupon*', 'voucher*', 'promo', 'promo code*', 'promotion*',
       'promotional', 'buy now', 'shop now', 'order now', "don't miss", 'don’t miss', 'do not miss',
-      'last chance', 'hurry', 'today only', 'free gift*', 'free shipping', 'free delivery', 'free trial',
+      'last chance', 'hurry up', 'today only', 'free gift*', 'free shipping', 'free delivery', 'free trial',
       'for free', 'cashback', 'giveaway', 'black friday', 'cyber monday', 'best price*', 'lowest price*',
       'special price*', 'bargain*', 'deal of the day', 'save up to', 'upgrade now', 'new collection',
     ],
@@ -69,7 +71,7 @@ const LEXICONS: Readonly<Record<LexiconLanguage, Lexicon>> = {
       'november', 'december',
     ],
     promotional: [
-      '*rabatt*', 'rea', '*rean', '*realisation*', 'kampanj*', 'specialerbjudande*', 'exklusivt erbjudande',
+      '*rabatt*', 'rea', 'rean', 'sommarrea*', 'vinterrea*', 'mellandagsrea*', '*realisation*', 'kampanj*', 'specialerbjudande*', 'exklusivt erbjudande',
       'unikt erbjudande', 'tidsbegränsat erbjudande', 'erbjudande till dig', 'köp nu', 'handla nu', 'beställ nu',
       'missa inte', 'passa på', 'sista chansen', 'endast idag', 'bara idag', 'endast i dag', 'bara i dag',
       'fri frakt', 'gratis frakt', 'på köpet', 'fynd*', 'superpris*', 'kampanjpris*', 'reapris*', 'black friday',

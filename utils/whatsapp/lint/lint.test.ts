@@ -83,6 +83,8 @@ describe('lintTemplate', () => {
     expect(rules(lint(example({ category: 'marketing', body: promotional })))).not.toContain('promotional-wording');
     const swedish = example({ language: 'sv', body: 'Hej {{1}}, din order {{2}} har skickats. Passa på att handla med sommarrabatt!' });
     expect(highlighted(swedish, lint(swedish).filter((finding) => finding.rule === 'promotional-wording'))).toEqual(['Passa på', 'sommarrabatt']);
+    const everyday = example({ body: 'Hi {{1}}, your point of sale terminal {{2}} has shipped. There is no hurry, reply when it suits you.' });
+    expect(rules(lint(everyday))).toEqual([]);
     const code = example({ category: 'marketing', language: 'de', body: 'Hallo {{1}}, Ihr Bestätigungscode lautet {{2}} und gilt zehn Minuten.' });
     expect(highlighted(code, lint(code).filter((finding) => finding.rule === 'one-time-code-outside-authentication'))).toEqual(['Bestätigungscode']);
   });
