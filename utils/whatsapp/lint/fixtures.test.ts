@@ -4,7 +4,7 @@
  * template blocked, no good one blocked. Also reports what the authoring page will care about: dictionary
  * load time and memory per language, and the time to lint a full-length body (reported, never asserted).
  */
-import { ACCOUNT_TEMPLATES, TEMPLATE_FIXTURES, type ExpectedFinding, type TemplateFixture } from '../../../tests/fixtures/templates';
+import { ACCOUNT_TEMPLATES, TEMPLATE_FIXTURES, type ExpectedFinding, type TemplateFixture } from '@/tests/fixtures/templates';
 import { readDictionary } from './dictionary-assets';
 import { SPELLING_LANGUAGES, isSpellingLanguage, type SpellingLanguage } from './dictionaries';
 import { createLanguageDetector } from './language-detector';

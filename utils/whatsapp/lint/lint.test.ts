@@ -1,4 +1,4 @@
-import { RULE_EXAMPLES, SMALL_ENGLISH, detectorSaying, example } from '../../../tests/support/lint-examples';
+import { RULE_EXAMPLES, SMALL_ENGLISH, detectorSaying, example } from '@/tests/support/lint-examples';
 import { RULES, RULE_IDS, canSubmit, lintTemplate, type Finding, type LintCheckers, type LintContext, type TemplateDraft } from './lint';
 
 const NO_TEMPLATES: LintContext = { existingTemplates: [] };

@@ -2,9 +2,9 @@
  * The lint namespace's message files (utils/i18n/locales/{en,sv}/lint.json): the same keys and placeholders in
  * both languages, a message for every rule, and placeholders that only name values the rule gives.
  */
-import { RULE_EXAMPLES } from '../../../tests/support/lint-examples';
-import english from '../../i18n/locales/en/lint.json';
-import swedish from '../../i18n/locales/sv/lint.json';
+import { RULE_EXAMPLES } from '@/tests/support/lint-examples';
+import english from '@/utils/i18n/locales/en/lint.json';
+import swedish from '@/utils/i18n/locales/sv/lint.json';
 import { RULE_IDS, lintTemplate, type RuleId } from './lint';
 
 type Messages = Record<string, unknown>;
